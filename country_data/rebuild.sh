@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Rebuild every table in country_data/ from the publishers' files. These are the exact
+# commands that produced the shipped tables; next year's update is the same commands on the
+# new files. Usage: bash country_data/rebuild.sh PATH/TO/shared/data  (or: make data)
+set -euo pipefail
+S=${1:?give the folder that holds the source data (shared/data)}
+cd "$(dirname "$0")/.."
+R=${RISKSCORE:-.venv/bin/riskscore}
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+# Order matters: groups creates the country list that population then fills in.
+$R import groups     "$S/country_groups/country_groups.csv"                       --data "$OUT"
+$R import population "$S/population_wb/wb_population_2015_2024.csv"              --data "$OUT"
+$R import rsf        "$S/rsf_press_freedom/rsf_wpfi_2024.csv" \
+                     "$S/rsf_press_freedom/rsf_wpfi_2025.csv"                     --data "$OUT"
+$R import vdem       "$S/vdem_v14/vdem_v14_2013_2023_selected.csv"                --data "$OUT"
+$R import fiw        "$S/freedom_house_fiw/fiw_2013_2024_editions_scores.csv"     --data "$OUT"
+$R import offences   "$S/offences/identity_offences.csv" "$S/offences/speech_offences.csv" \
+                     "$S/offences/speech_offences_2.csv" "$S/offences/speech_offences_3.csv" \
+                                                                                  --data "$OUT"
+$R import convention "$S/convention/signatures.csv" "$S/convention/ratifications.csv" \
+                                                                                  --data "$OUT"
+# Only a fully valid rebuild replaces the shipped tables.
+$R validate --data "$OUT"
+cp "$OUT"/*.csv country_data/
+echo "country_data/ rebuilt from $S"

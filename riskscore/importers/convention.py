@@ -1,0 +1,61 @@
+"""Signatures and ratifications of the convention (shared/data/convention).
+
+Takes ``signatures.csv`` and ``ratifications.csv`` (recognised by their columns). A state
+absent from both has neither signed nor ratified as far as the sources show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problem, ValidationFailed
+from ..schemas import CONVENTION_STATUS
+from . import sources
+from .common import ImportResult, read_source, replace_rows, upsert_source
+
+SIGN = ["iso3", "name", "signed", "confidence", "source", "source_url", "notes"]
+RATIFY = ["iso3", "name", "event", "date", "confidence", "source", "notes"]
+
+
+def import_convention(files: list[Path], data_dir: Path) -> ImportResult:
+    signed = ratified = None
+    for path in files:
+        header = path.read_text(encoding="utf-8-sig").split("\n", 1)[0]
+        if "signed" in header.split(","):
+            signed = read_source(path, SIGN)
+        elif "event" in header.split(","):
+            ratified = read_source(path, RATIFY)
+        else:
+            raise ValidationFailed([Problem(path.name, 1, None,
+                                            "is neither a signatures nor a ratifications file",
+                                            "pass signatures.csv and ratifications.csv")])
+    if signed is None:
+        raise ValidationFailed([Problem("signatures.csv", None, None, "not given",
+                                        "pass the signatures file")])
+    out = pd.DataFrame({
+        "iso3": signed["iso3"], "name": signed["name"], "signed": signed["signed"],
+        "signed_confidence": signed["confidence"],
+        "signed_source": _join(signed["source"], signed["source_url"]),
+        "notes": signed["notes"],
+    })
+    if ratified is not None:
+        r = ratified.rename(columns={"event": "ratification_event", "date": "ratification_date",
+                                     "confidence": "ratification_confidence",
+                                     "source": "ratification_source",
+                                     "notes": "ratification_notes"})
+        out = out.merge(r.drop(columns=["name"]), on="iso3", how="outer")
+        out["notes"] = _join(out["notes"], out.pop("ratification_notes"), sep=" | ")
+        out["name"] = out["name"].fillna(ratified.set_index("iso3")["name"].reindex(out["iso3"])
+                                         .reset_index(drop=True))
+    out["dataset_source_id"] = sources.CONVENTION["id"]
+    upsert_source(data_dir, sources.CONVENTION)
+    n = replace_rows(data_dir, CONVENTION_STATUS, out, drop=lambda old: old["iso3"].notna())
+    return ImportResult(data_dir / CONVENTION_STATUS.name, n)
+
+
+def _join(a: pd.Series, b: pd.Series, sep: str = "; ") -> pd.Series:
+    """Join two text columns, skipping empty ones (never writes the text 'nan')."""
+    return pd.Series([sep.join(str(x) for x in (u, v) if isinstance(x, str) and x)
+                      or None for u, v in zip(a, b, strict=True)], index=a.index)

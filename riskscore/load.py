@@ -1,0 +1,63 @@
+"""Load the validated dataset: the entry point for notebooks and for every command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .errors import ValidationFailed
+from .schemas import (
+    CATEGORIES,
+    CONVENTION_STATUS,
+    COUNTRIES,
+    INDICATORS,
+    OBSERVATIONS,
+    OFFENCES,
+    PILLARS,
+    PROVISIONS,
+    SOURCES,
+)
+from .validate import validate_folders
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated tables, each a DataFrame with a plain 0..n-1 index."""
+
+    countries: pd.DataFrame
+    observations: pd.DataFrame
+    offences: pd.DataFrame
+    convention_status: pd.DataFrame
+    sources: pd.DataFrame
+    pillars: pd.DataFrame
+    indicators: pd.DataFrame
+    categories: pd.DataFrame
+    provisions: pd.DataFrame
+    data_dir: Path
+    indicators_dir: Path
+
+
+def load(data_dir: str | Path | None = None, indicators_dir: str | Path | None = None) -> Dataset:
+    """Read and validate the country data and the indicator catalogue.
+
+    Defaults are the shipped folders. Raises :class:`riskscore.errors.ValidationFailed`
+    listing every problem when anything is wrong; never returns partly valid data.
+    """
+    data = Path(data_dir) if data_dir is not None else paths.default_data_dir()
+    meta = Path(indicators_dir) if indicators_dir is not None else paths.default_indicators_dir()
+    tables, problems = validate_folders(data, meta)
+    if problems:
+        raise ValidationFailed(problems)
+
+    def t(spec) -> pd.DataFrame:
+        return tables[spec.name].reset_index(drop=True)
+
+    return Dataset(
+        countries=t(COUNTRIES), observations=t(OBSERVATIONS), offences=t(OFFENCES),
+        convention_status=t(CONVENTION_STATUS), sources=t(SOURCES), pillars=t(PILLARS),
+        indicators=t(INDICATORS), categories=t(CATEGORIES), provisions=t(PROVISIONS),
+        data_dir=data, indicators_dir=meta,
+    )

@@ -1,0 +1,214 @@
+"""Declarations of every table riskscore reads: columns, types, allowed values, keys.
+
+Declaration is kept apart from checking (:mod:`riskscore.validate`): a table is a
+:class:`TableSpec`, from which we derive the pandera schema used for the value checks, the
+parser's column types, and hypothesis strategies in the tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandera.pandas as pa
+
+Kind = Literal["str", "float", "int", "bool", "date"]
+
+ISO3 = r"^[A-Z]{3}$"
+IDENT = r"^[a-z][a-z0-9_]*$"
+# Dates may be partial, as the sources give them: 2025, 2025-10 or 2025-10-25.
+PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+NO_DATE = "n.d."  # sources that carry no date say so; allowed where a column declares it
+# A source date as the curated rows give it: a partial date or n.d., optionally followed by a
+# remark in brackets, e.g. "n.d. (Pew 2022)" or "2014-05 (archived 2017-12-31)".
+SOURCE_DATE = re.compile(r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|n\.d\.)( \(.+\))?$")
+CONFIDENCE = ("verified", "official", "stated", "secondary", "unconfirmed")
+
+
+@dataclass(frozen=True)
+class Col:
+    kind: Kind = "str"
+    required: bool = True  # False: the cell may be empty (unknown)
+    checks: tuple[pa.Check, ...] = ()
+    fix: str = ""  # how to fix a value that fails a check
+    allow_no_date: bool = False
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str  # file name inside its folder
+    folder: Literal["data", "indicators"]
+    columns: dict[str, Col]
+    key: tuple[str, ...]
+    optional: tuple[str, ...] = field(default=())  # columns that may be absent from the file
+
+    @property
+    def required_columns(self) -> list[str]:
+        return [c for c in self.columns if c not in self.optional]
+
+    def pandera_schema(self) -> pa.DataFrameSchema:
+        cols = {
+            name: pa.Column(None, list(col.checks), nullable=True, required=True)
+            for name, col in self.columns.items()
+        }
+        return pa.DataFrameSchema(cols, strict=False)
+
+
+def _isin(values: tuple[str, ...] | list[str]) -> pa.Check:
+    return pa.Check.isin(list(values), error=f"must be one of: {', '.join(values)}")
+
+
+def _matches(pattern: str, what: str) -> pa.Check:
+    return pa.Check.str_matches(pattern, error=f"must be {what}")
+
+
+def _ge(v: float) -> pa.Check:
+    return pa.Check.ge(v, error=f"must be at least {v:g}")
+
+
+def _between(lo: float, hi: float) -> pa.Check:
+    return pa.Check.in_range(lo, hi, error=f"must lie between {lo:g} and {hi:g}")
+
+
+_iso3 = Col(checks=(_matches(ISO3, "an ISO 3166 alpha-3 code (three capital letters)"),),
+            fix="use the ISO 3166-1 alpha-3 code, e.g. FRA")
+_ident = Col(checks=(_matches(IDENT, "an identifier in lower case (a-z, 0-9, _)"),))
+_text = Col()
+_opt_text = Col(required=False)
+_conf = Col(checks=(_isin(CONFIDENCE),))
+_year = Col("int", checks=(_between(1900, 2100),))
+_weight = Col("float", checks=(_ge(0),), fix="weights are shares: use a number from 0 to 1")
+
+COUNTRIES = TableSpec(
+    "countries.csv", "data",
+    {
+        "iso3": _iso3,
+        "iso2": Col(required=False, checks=(_matches(r"^[A-Z]{2}$", "two capital letters"),)),
+        "name": _text,
+        "independent": Col("bool"),
+        "m49_region": Col(required=False),
+        "m49_subregion": Col(required=False),
+        "income_group": Col(required=False, checks=(
+            _isin(("Low", "Lower middle", "Upper middle", "High")),)),
+        "un_member": Col("bool"),
+        "eu_member": Col("bool"),
+        "oecd_member": Col("bool"),
+        "g20_or_eu": Col("bool"),
+        "population": Col("int", required=False, checks=(_ge(0),)),
+        "population_year": Col("int", required=False, checks=(_between(1900, 2100),)),
+        "groups_source_id": _ident,
+        "population_source_id": Col(required=False, checks=_ident.checks),
+    },
+    key=("iso3",),
+)
+
+OBSERVATIONS = TableSpec(
+    "observations.csv", "data",
+    {"iso3": _iso3, "indicator": _ident, "year": _year,
+     "value": Col("float", fix="write a decimal number with a dot, e.g. 42.5"),
+     "source_id": _ident},
+    key=("iso3", "indicator", "year"),
+)
+
+OFFENCES = TableSpec(
+    "offences.csv", "data",
+    {
+        "row_id": Col(checks=(_matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+        "iso3": _iso3,
+        "category": _ident,
+        "offence": _text,
+        "law": _text,
+        "max_penalty_years": Col("float", required=False, checks=(_ge(0),),
+                                 fix="a penalty is a number of years, 0 or more"),
+        "life_imprisonment": Col("bool"),
+        "death_penalty": Col("bool"),
+        "confidence": Col(checks=(_isin(("stated", "secondary")),)),
+        "source_title": _text,
+        "source_url": Col(checks=(_matches(r"^https?://\S+$", "a web address (http or https)"),)),
+        "source_date": Col("date", allow_no_date=True),
+        "notes": _opt_text,
+        "dataset_source_id": _ident,
+    },
+    key=("row_id",),
+)
+
+CONVENTION_STATUS = TableSpec(
+    "convention_status.csv", "data",
+    {
+        "iso3": _iso3,
+        "name": _text,
+        "signed": Col("date", required=False),
+        "signed_confidence": Col(required=False, checks=(_isin(CONFIDENCE),)),
+        "signed_source": Col(required=False),
+        "ratification_event": Col(required=False, checks=(
+            _isin(("domestic_approval", "ratification_reported", "ratified")),)),
+        "ratification_date": Col("date", required=False),
+        "ratification_confidence": Col(required=False, checks=(_isin(CONFIDENCE),)),
+        "ratification_source": Col(required=False),
+        "notes": _opt_text,
+        "dataset_source_id": _ident,
+    },
+    key=("iso3",),
+)
+
+SOURCES = TableSpec(
+    "sources.csv", "data",
+    {"id": _ident, "publisher": _text, "title": _text, "edition": _text, "address": _text,
+     "licence": _text, "attribution": _text, "obtained_from": _opt_text},
+    key=("id",),
+)
+
+PILLARS = TableSpec(
+    "pillars.csv", "indicators",
+    {"id": _ident, "name": _text, "weight": _weight, "weight_rationale": _text,
+     "description": _text},
+    key=("id",),
+)
+
+INDICATORS = TableSpec(
+    "indicators.csv", "indicators",
+    {
+        "id": _ident, "name": _text, "pillar": _ident, "source_id": _ident, "year": _year,
+        "direction": Col(checks=(_isin(("higher_is_riskier", "higher_is_safer")),)),
+        "lower": Col("float"), "upper": Col("float"), "bounds_rationale": _text,
+        "weight": _weight, "weight_rationale": _text,
+        "missing_rule": Col(checks=(_isin(("skip_and_reweight", "latest_earlier_year")),)),
+        "description": _text,
+    },
+    key=("id",),
+)
+
+CATEGORIES = TableSpec(
+    "categories.csv", "indicators",
+    {"id": _ident, "name": _text, "right_protected": _text,
+     "group": Col(checks=(_isin(("speech", "identity", "assembly")),)),
+     "weight": _weight, "weight_rationale": _text},
+    key=("id",),
+)
+
+PROVISIONS = TableSpec(
+    "provisions.csv", "indicators",
+    {
+        "article": Col("int", checks=(_between(1, 68),)),
+        "paragraph": _opt_text,
+        "title": _text,
+        "kind": Col(checks=(_isin(("procedural_power", "cooperation")),)),
+        "scope": Col(checks=(_isin(("any_offence", "serious_crime")),)),
+        "intrusiveness": Col("int", checks=(_between(1, 5),)),
+        "intrusiveness_rationale": _text,
+        "verified": Col("bool"),
+        "source_keys": _text,
+    },
+    key=("article", "paragraph"),
+)
+
+WEIGHTS_FILE = TableSpec(
+    "weights.csv", "indicators",
+    {"kind": Col(checks=(_isin(("pillar", "indicator", "category")),)),
+     "id": _ident, "weight": _weight, "rationale": _text},
+    key=("kind", "id"),
+)
+
+DATA_TABLES = (COUNTRIES, OBSERVATIONS, OFFENCES, CONVENTION_STATUS, SOURCES)
+INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS)

@@ -1,0 +1,317 @@
+"""Validation at the edge, once and completely.
+
+Three passes, each collecting every problem before anything stops:
+1. reading (:func:`riskscore.csvio.read_csv_text`): file, encoding, delimiter, columns;
+2. per table: types, then the pandera value checks of :mod:`riskscore.schemas`, then keys;
+3. across tables: codes are real, references resolve, values lie within declared bounds,
+   weights sum as the method requires (METHODOLOGY.md, "Validation rules").
+After this, the rest of the code trusts its inputs.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import iso
+from .csvio import read_csv_text
+from .errors import Problem
+from .schemas import (
+    CATEGORIES,
+    CONVENTION_STATUS,
+    COUNTRIES,
+    DATA_TABLES,
+    INDICATOR_TABLES,
+    INDICATORS,
+    NO_DATE,
+    OBSERVATIONS,
+    OFFENCES,
+    PARTIAL_DATE,
+    PILLARS,
+    SOURCE_DATE,
+    SOURCES,
+    TableSpec,
+)
+
+WEIGHT_TOLERANCE = 1e-6
+_TRUE = {"true", "1", "yes"}
+_FALSE = {"false", "0", "no"}
+
+
+def read_table(path: Path, spec: TableSpec, label: str | None = None
+               ) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read, type and check one table. The frame's index is the file's line numbers."""
+    label = label or path.name
+    text, problems = read_csv_text(path, spec.required_columns, spec.optional, label)
+    if text is None:
+        return None, problems
+    typed, bad_cells, type_problems = _parse(text, spec, label)
+    problems += type_problems
+    problems += _check_values(typed, spec, label, bad_cells)
+    problems += _check_key(typed, spec, label)
+    return typed, problems
+
+
+def _parse(frame: pd.DataFrame, spec: TableSpec, label: str
+           ) -> tuple[pd.DataFrame, set[tuple[str, int]], list[Problem]]:
+    problems: list[Problem] = []
+    bad: set[tuple[str, int]] = set()
+    out = pd.DataFrame(index=frame.index)
+    for name, col in spec.columns.items():
+        values = frame[name]
+        parsed: list[object] = []
+        for line, raw in values.items():
+            if raw is None:
+                if col.required:
+                    problems.append(Problem(label, int(line), name, "is empty but required",
+                                            col.fix or "fill in the cell"))
+                    bad.add((name, int(line)))
+                parsed.append(None)
+                continue
+            ok, value, what = _convert(raw, col.kind, col.allow_no_date)
+            if not ok:
+                problems.append(Problem(label, int(line), name, f"{raw!r} is not {what}",
+                                        col.fix or f"write {what}"))
+                bad.add((name, int(line)))
+            parsed.append(value)
+        out[name] = pd.Series(parsed, index=frame.index, dtype=_DTYPES[col.kind])
+    return out, bad, problems
+
+
+_DTYPES = {"str": object, "float": "float64", "int": "Int64", "bool": "boolean", "date": object}
+
+
+def _convert(raw: str, kind: str, allow_no_date: bool) -> tuple[bool, object, str]:
+    if kind == "str":
+        return True, raw, "text"
+    if kind == "float":
+        try:
+            v = float(raw)
+        except ValueError:
+            return False, None, "a number"
+        return (math.isfinite(v), v if math.isfinite(v) else None, "a finite number")
+    if kind == "int":
+        try:
+            return True, int(raw), "a whole number"
+        except ValueError:
+            return False, None, "a whole number"
+    if kind == "bool":
+        low = raw.lower()
+        if low in _TRUE or low in _FALSE:
+            return True, low in _TRUE, "true or false"
+        return False, None, "true or false"
+    if kind == "date":
+        if (SOURCE_DATE if allow_no_date else PARTIAL_DATE).match(raw):
+            return True, raw, "a date"
+        what = "a date as YYYY, YYYY-MM or YYYY-MM-DD"
+        if allow_no_date:
+            what += f" (or {NO_DATE}), optionally followed by a remark in brackets"
+        return False, None, what
+    raise ValueError(kind)  # pragma: no cover - kinds are a closed set
+
+
+def _check_values(frame: pd.DataFrame, spec: TableSpec, label: str,
+                  bad_cells: set[tuple[str, int]]) -> list[Problem]:
+    try:
+        spec.pandera_schema().validate(frame, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    problems = []
+    for case in cases.itertuples(index=False):
+        column, line = case.column, case.index
+        if line is None or (isinstance(line, float) and math.isnan(line)):
+            continue  # dtype-level reports duplicate the per-cell ones
+        if (column, int(line)) in bad_cells:
+            continue  # already reported as unparseable
+        col = spec.columns[column]
+        problems.append(Problem(label, int(line), column,
+                                f"{case.failure_case!r} {case.check}",
+                                col.fix or "correct the value"))
+    return problems
+
+
+def _check_key(frame: pd.DataFrame, spec: TableSpec, label: str) -> list[Problem]:
+    key = list(spec.key)
+    # An empty optional key part is a value of its own (provisions: "the whole article").
+    keys = frame[key].astype(object).where(frame[key].notna(), "")
+    dup = keys.duplicated(keep=False)
+    problems = []
+    for _, group in keys[dup].groupby(key, sort=False):
+        lines = [int(x) for x in group.index]
+        shown = ", ".join(str(v) for v in group.iloc[0])
+        for line in lines[1:]:
+            problems.append(Problem(label, line, "+".join(key),
+                                    f"duplicate key ({shown}), first on line {lines[0]}",
+                                    "keep one row per key"))
+    return problems
+
+
+def read_folder(folder: Path, specs: tuple[TableSpec, ...]
+                ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "not found"
+        return {}, [Problem(str(folder), None, None, what, "give a folder that holds the tables")]
+    for spec in specs:
+        frame, found = read_table(folder / spec.name, spec)
+        problems += found
+        if frame is not None:
+            tables[spec.name] = frame
+    return tables, problems
+
+
+def validate_folders(data_dir: Path, indicators_dir: Path
+                     ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Read and check both folders; return the typed tables and every problem found."""
+    data, problems = read_folder(data_dir, DATA_TABLES)
+    meta, more = read_folder(indicators_dir, INDICATOR_TABLES)
+    tables = {**data, **meta}
+    problems += more
+    problems += cross_check(tables)
+    return tables, problems
+
+
+# --- rules across tables -------------------------------------------------------------------
+
+def _rows(frame: pd.DataFrame, mask: pd.Series) -> list[tuple[int, pd.Series]]:
+    return [(int(line), row) for line, row in frame[mask].iterrows()]
+
+
+def _refs(problems: list[Problem], tables: dict, spec: TableSpec, column: str,
+          target: TableSpec, target_col: str, fix: str) -> None:
+    """Every non-empty ``column`` of ``spec`` names a ``target_col`` of ``target``.
+
+    One problem per unknown value, on its first line, counting the other lines: a code
+    missing from countries.csv would otherwise bury the report under thousands of lines.
+    """
+    frame, other = tables.get(spec.name), tables.get(target.name)
+    if frame is None or other is None:
+        return
+    known = set(other[target_col].dropna())
+    bad = frame[frame[column].notna() & ~frame[column].isin(known)]
+    for value, group in bad.groupby(column, sort=False):
+        lines = [int(x) for x in group.index]
+        more = f" (and on {len(lines) - 1} more lines)" if len(lines) > 1 else ""
+        problems.append(Problem(spec.name, lines[0], column,
+                                f"{value!r} is not in {target.name}{more}", fix))
+
+
+def cross_check(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems: list[Problem] = []
+    # Codes in countries.csv are ISO 3166-1 codes or user-assigned ones (riskscore/iso.py);
+    # every other table must name a country of countries.csv (checked below).
+    countries = tables.get(COUNTRIES.name)
+    if countries is not None:
+        ok = countries["iso3"].map(lambda c: c is None or iso.is_known(c)
+                                   or iso.is_user_assigned(c)).astype(bool)
+        for line, row in _rows(countries, ~ok):
+            problems.append(Problem(COUNTRIES.name, line, "iso3",
+                                    f"{row['iso3']!r} is not an ISO 3166-1 alpha-3 code",
+                                    "check the code (e.g. DEU, not GER); user-assigned codes "
+                                    "must start with X"))
+    src_fix = "add the source to sources.csv or correct the id"
+    country_fix = "check the code (e.g. DEU, not GER), or add the country to countries.csv"
+    for spec in (OBSERVATIONS, OFFENCES, CONVENTION_STATUS):
+        _refs(problems, tables, spec, "iso3", COUNTRIES, "iso3", country_fix)
+    _refs(problems, tables, OBSERVATIONS, "indicator", INDICATORS, "id",
+          "add the indicator to indicators/indicators.csv or correct the id")
+    _refs(problems, tables, OBSERVATIONS, "source_id", SOURCES, "id", src_fix)
+    _refs(problems, tables, INDICATORS, "source_id", SOURCES, "id", src_fix)
+    _refs(problems, tables, COUNTRIES, "groups_source_id", SOURCES, "id", src_fix)
+    _refs(problems, tables, COUNTRIES, "population_source_id", SOURCES, "id", src_fix)
+    _refs(problems, tables, OFFENCES, "dataset_source_id", SOURCES, "id", src_fix)
+    _refs(problems, tables, CONVENTION_STATUS, "dataset_source_id", SOURCES, "id", src_fix)
+    _refs(problems, tables, OFFENCES, "category", CATEGORIES, "id",
+          "use a category from indicators/categories.csv")
+    _refs(problems, tables, INDICATORS, "pillar", PILLARS, "id",
+          "use a pillar from indicators/pillars.csv")
+    problems += _check_bounds(tables)
+    problems += _check_penalties(tables)
+    problems += _check_status(tables)
+    problems += check_weight_sums(tables)
+    return problems
+
+
+def _check_bounds(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems: list[Problem] = []
+    ind = tables.get(INDICATORS.name)
+    if ind is None:
+        return problems
+    for line, row in _rows(ind, ind["lower"].notna() & ind["upper"].notna()
+                           & (ind["lower"] >= ind["upper"])):
+        problems.append(Problem(INDICATORS.name, line, "lower",
+                                f"lower bound {row['lower']:g} is not below upper {row['upper']:g}",
+                                "swap or correct the bounds"))
+    obs = tables.get(OBSERVATIONS.name)
+    if obs is None:
+        return problems
+    bounds = ind.set_index("id")[["lower", "upper"]]
+    joined = obs.join(bounds, on="indicator")
+    out = joined["value"].notna() & ((joined["value"] < joined["lower"])
+                                     | (joined["value"] > joined["upper"]))
+    for line, row in _rows(joined, out):
+        problems.append(Problem(
+            OBSERVATIONS.name, line, "value",
+            f"{row['value']:g} is outside the bounds of {row['indicator']} "
+            f"[{row['lower']:g}, {row['upper']:g}]",
+            "check the value and its scale; if the bounds are wrong, change them in "
+            "indicators/indicators.csv with a reason"))
+    return problems
+
+
+def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    off = tables.get(OFFENCES.name)
+    if off is None:
+        return []
+    years = off["max_penalty_years"].notna()
+    severe = off["life_imprisonment"].fillna(False) | off["death_penalty"].fillna(False)
+    return [
+        Problem(OFFENCES.name, line, "max_penalty_years",
+                f"{row['max_penalty_years']:g} years given although the maximum is life or death",
+                "leave max_penalty_years empty when life_imprisonment or death_penalty is true")
+        for line, row in _rows(off, years & severe.astype(bool))
+    ]
+
+
+def _check_status(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    st = tables.get(CONVENTION_STATUS.name)
+    if st is None:
+        return []
+    problems = []
+    pairs = (("signed", "signed_confidence"), ("signed", "signed_source"),
+             ("ratification_event", "ratification_date"),
+             ("ratification_event", "ratification_confidence"),
+             ("ratification_event", "ratification_source"))
+    for field, needed in pairs:
+        for line, _ in _rows(st, st[field].notna() & st[needed].isna()):
+            problems.append(Problem(CONVENTION_STATUS.name, line, needed,
+                                    f"is empty although {field} is given",
+                                    f"every {field} needs its {needed}"))
+    return problems
+
+
+def check_weight_sums(tables: dict[str, pd.DataFrame], label_suffix: str = "") -> list[Problem]:
+    """Weights are shares: within each pillar, across pillars and across categories they sum
+    to 1 (METHODOLOGY.md, "Weights")."""
+    problems: list[Problem] = []
+
+    def check(spec: TableSpec, frame: pd.DataFrame, what: str) -> None:
+        total = float(frame["weight"].sum())
+        if abs(total - 1.0) > WEIGHT_TOLERANCE:
+            problems.append(Problem(spec.name + label_suffix, None, "weight",
+                                    f"weights of {what} sum to {total:.6g}, not 1",
+                                    "adjust them so they sum to 1"))
+
+    if (p := tables.get(PILLARS.name)) is not None:
+        check(PILLARS, p, "the pillars")
+    if (c := tables.get(CATEGORIES.name)) is not None:
+        check(CATEGORIES, c, "the offence categories")
+    if (i := tables.get(INDICATORS.name)) is not None:
+        for pillar, group in i.groupby("pillar"):
+            check(INDICATORS, group, f"pillar {pillar!r}")
+    return problems

@@ -1,0 +1,252 @@
+"""The corpus of broken inputs: each gets its exact, clear message and exit code, no
+traceback, and nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+
+OBS_HEADER = "iso3,indicator,year,value,source_id"
+
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not found in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _set_line(path: Path, line: int, content: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = content
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _line(path: Path, line: int) -> str:
+    return path.read_text(encoding="utf-8").split("\n")[line - 1]
+
+
+# Each case: (id, mutate(data_dir, indicators_dir), expected lines on stderr)
+CASES = [
+    ("missing_file",
+     lambda d, m: (d / "sources.csv").unlink(),
+     ["sources.csv: file not found (fix: check the path; expected a CSV file at {d}/sources.csv)"]),
+    ("empty_file",
+     lambda d, m: (d / "sources.csv").write_text(""),
+     ["sources.csv: file is empty (fix: the first line must be the header: id,publisher,title,"
+      "edition,address,licence,attribution,obtained_from)"]),
+    ("header_only",
+     lambda d, m: (d / "convention_status.csv").write_text(
+         _line(d / "convention_status.csv", 1) + "\n"),
+     ["convention_status.csv: file has a header but no data rows "
+      "(fix: add at least one row of data)"]),
+    ("wrong_delimiter",
+     lambda d, m: (d / "observations.csv").write_text(
+         OBS_HEADER.replace(",", ";") + "\nAFG;fiw_d4;2013;2.0;fiw\n"),
+     ["observations.csv:1: the header is one column that contains semicolons: the file looks "
+      "semicolon-separated (fix: save it comma-separated (riskscore reads CSV with commas, "
+      "UTF-8))"]),
+    ("latin1_bytes",
+     lambda d, m: (d / "countries.csv").write_bytes(
+         (d / "countries.csv").read_bytes().replace("Côte".encode(), "Côte".encode("latin-1"))),
+     ["countries.csv:{civ_line}: byte 0xf4 is not valid UTF-8 (the file looks Latin-1 or "
+      "Windows-1252 encoded) (fix: save the file as UTF-8 (in a spreadsheet: 'CSV UTF-8'))"]),
+    ("missing_column",
+     lambda d, m: _edit(m / "pillars.csv", "weight_rationale,", "", 1),
+     ["pillars.csv:1: weight_rationale: required column is missing "
+      "(fix: add the column to the header)"]),
+    ("extra_column",
+     lambda d, m: (d / "observations.csv").write_text(
+         OBS_HEADER + ",comment\nAFG,fiw_d4,2013,2.0,fiw,x\n"),
+     ["observations.csv:1: comment: unexpected column (fix: remove it or rename it to one of: "
+      "iso3, indicator, year, value, source_id)"]),
+    ("duplicate_key",
+     lambda d, m: _set_line(d / "observations.csv", 3, _line(d / "observations.csv", 2)),
+     ["observations.csv:3: iso3+indicator+year: duplicate key (AFG, fiw_d4, 2013), first on "
+      "line 2 (fix: keep one row per key)"]),
+    ("unknown_iso3_in_countries",
+     lambda d, m: _edit(d / "countries.csv", "\nALA,AX,", "\nGER,AX,"),
+     ["countries.csv:{ala_line}: iso3: 'GER' is not an ISO 3166-1 alpha-3 code (fix: check the "
+      "code (e.g. DEU, not GER); user-assigned codes must start with X)"]),
+    ("unknown_iso3_reference",
+     lambda d, m: _set_line(d / "observations.csv", 2, "ZZZ,fiw_d4,2013,2.0,fiw"),
+     ["observations.csv:2: iso3: 'ZZZ' is not in countries.csv (fix: check the code (e.g. DEU, "
+      "not GER), or add the country to countries.csv)"]),
+    ("text_in_numeric",
+     lambda d, m: _set_line(d / "observations.csv", 2, "AFG,fiw_d4,2013,abc,fiw"),
+     ["observations.csv:2: value: 'abc' is not a number (fix: write a decimal number with a "
+      "dot, e.g. 42.5)"]),
+    ("decimal_comma",
+     lambda d, m: _set_line(d / "observations.csv", 2, 'AFG,fiw_d4,2013,"2,5",fiw'),
+     ["observations.csv:2: value: '2,5' is not a number (fix: write a decimal number with a "
+      "dot, e.g. 42.5)"]),
+    ("nan_text_in_required",
+     lambda d, m: _set_line(d / "observations.csv", 2, "AFG,fiw_d4,2013,NaN,fiw"),
+     ["observations.csv:2: value: 'NaN' is not a finite number (fix: write a decimal number "
+      "with a dot, e.g. 42.5)"]),
+    ("empty_required",
+     lambda d, m: _set_line(d / "observations.csv", 2, "AFG,fiw_d4,2013,,fiw"),
+     ["observations.csv:2: value: is empty but required (fix: write a decimal number with a "
+      "dot, e.g. 42.5)"]),
+    ("out_of_bounds",
+     lambda d, m: _set_line(d / "observations.csv", 2, "AFG,fiw_d4,2013,7,fiw"),
+     ["observations.csv:2: value: 7 is outside the bounds of fiw_d4 [0, 4] (fix: check the "
+      "value and its scale; if the bounds are wrong, change them in indicators/indicators.csv "
+      "with a reason)"]),
+    ("negative_penalty",
+     lambda d, m: _edit(d / "offences.csv", ",2,false,false,", ",-2,false,false,"),
+     ["offences.csv:{neg_line}: max_penalty_years: -2.0 must be at least 0 (fix: a penalty is a "
+      "number of years, 0 or more)"]),
+    ("life_with_years",
+     lambda d, m: _edit(d / "offences.csv", ",,true,false,", ",10,true,false,"),
+     ["offences.csv:{life_line}: max_penalty_years: 10 years given although the maximum is "
+      "life or death (fix: leave max_penalty_years empty when life_imprisonment or "
+      "death_penalty is true)"]),
+    ("unknown_indicator",
+     lambda d, m: _set_line(d / "observations.csv", 2, "AFG,fiw_q9,2013,2.0,fiw"),
+     ["observations.csv:2: indicator: 'fiw_q9' is not in indicators.csv (fix: add the "
+      "indicator to indicators/indicators.csv or correct the id)"]),
+    ("unknown_source",
+     lambda d, m: _set_line(d / "observations.csv", 2, "AFG,fiw_d4,2013,2.0,gallup"),
+     ["observations.csv:2: source_id: 'gallup' is not in sources.csv (fix: add the source to "
+      "sources.csv or correct the id)"]),
+    ("weights_do_not_sum",
+     lambda d, m: _edit(m / "pillars.csv", "Convention engagement,0.15,", "Convention "
+                        "engagement,0.25,"),
+     ["pillars.csv: weight: weights of the pillars sum to 1.1, not 1 (fix: adjust them so they "
+      "sum to 1)"]),
+    ("negative_weight",
+     lambda d, m: _edit(m / "pillars.csv", "Legal reach,0.35,", "Legal reach,-0.35,"),
+     ["pillars.csv:2: weight: -0.35 must be at least 0 (fix: weights are shares: use a number "
+      "from 0 to 1)",
+      "pillars.csv: weight: weights of the pillars sum to 0.3, not 1 (fix: adjust them so they "
+      "sum to 1)"]),
+    ("malformed_indicators",
+     lambda d, m: _edit(m / "indicators.csv", ",safeguard_deficit,vdem_v14,2023,higher_is_safer,",
+                        ",safeguard_deficit,vdem_v14,2023,up,"),
+     ["indicators.csv:2: direction: 'up' must be one of: higher_is_riskier, higher_is_safer "
+      "(fix: correct the value)"]),
+    ("bad_date",
+     lambda d, m: _edit(d / "convention_status.csv", "AGO,Angola,2025-10-25,",
+                        "AGO,Angola,25/10/2025,"),
+     ["convention_status.csv:2: signed: '25/10/2025' is not a date as YYYY, YYYY-MM or "
+      "YYYY-MM-DD (fix: write a date as YYYY, YYYY-MM or YYYY-MM-DD)"]),
+    ("bad_boolean",
+     lambda d, m: _edit(d / "countries.csv", "\nAFG,AF,Afghanistan,true,",
+                        "\nAFG,AF,Afghanistan,maybe,"),
+     ["countries.csv:3: independent: 'maybe' is not true or false (fix: write true or false)"]),
+    ("ragged_row",
+     lambda d, m: _set_line(d / "observations.csv", 2, "AFG,fiw_d4,2013,2.0,fiw,extra"),
+     ["observations.csv:2: has 6 fields, the header has 5 (fix: check for an unquoted comma or "
+      "a missing cell on this line)"]),
+    ("directory_instead_of_file",
+     lambda d, m: ((d / "sources.csv").unlink(), (d / "sources.csv").mkdir()),
+     ["sources.csv: is a directory, not a file (fix: give the path of the CSV file itself)"]),
+]
+
+
+def _placeholders(d: Path) -> dict[str, object]:
+    """Line numbers of rows the cases edit, looked up in the pristine copy."""
+    def find(path: Path, needle: str) -> int:
+        for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            if needle in line:
+                return i
+        raise AssertionError(f"{needle!r} not in {path.name}")
+
+    return {
+        "d": d,
+        "civ_line": find(d / "countries.csv", "Côte"),
+        "ala_line": find(d / "countries.csv", "ALA,AX,"),
+        "neg_line": find(d / "offences.csv", ",2,false,false,"),
+        "life_line": find(d / "offences.csv", ",,true,false,"),
+    }
+
+
+def _snapshot(*folders: Path) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for f in folders for p in sorted(f.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("command", ["validate", "coverage"])
+def test_broken_input_is_reported_exactly(shipped_copy, case, command):
+    data, meta = shipped_copy
+    _, mutate, expected = case
+    values = _placeholders(data)
+    mutate(data, meta)
+    before = _snapshot(data, meta)
+    result = run(command, "--data", data, "--indicators", meta)
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().split("\n")
+    for want in expected:
+        assert want.format(**values) in lines
+    assert lines[-1].startswith("error: ") and lines[-1].endswith("nothing was written.")
+    assert len(lines) == len(expected) + 1, "unexpected extra problems:\n" + result.stderr
+    assert "Traceback" not in result.output
+    assert result.stdout == ""  # nothing printed as if it had worked
+    assert _snapshot(data, meta) == before
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 20
+
+
+def test_bom_is_accepted(shipped_copy):
+    data, meta = shipped_copy
+    path = data / "countries.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 0, result.output
+
+
+def test_every_problem_is_reported_in_one_run(shipped_copy):
+    data, meta = shipped_copy
+    _set_line(data / "observations.csv", 2, "AFG,fiw_d4,2013,abc,fiw")
+    _set_line(data / "observations.csv", 3, "ZZZ,fiw_d4,2014,2.0,fiw")
+    _edit(meta / "pillars.csv", "Legal reach,0.35,", "Legal reach,0.45,")
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 1
+    assert "observations.csv:2: value:" in result.stderr
+    assert "observations.csv:3: iso3: 'ZZZ'" in result.stderr
+    assert "pillars.csv: weight: weights of the pillars sum to 1.1" in result.stderr
+    assert "error: 3 problems found in the input data; nothing was written." in result.stderr
+
+
+def test_oversized_file_is_refused_without_reading_it(shipped_copy):
+    import tracemalloc
+
+    data, meta = shipped_copy
+    path = data / "observations.csv"
+    row = b"AFG,fiw_d4,2013,2.0,fiw\n"
+    with path.open("wb") as fh:
+        fh.write(OBS_HEADER.encode() + b"\n")
+        block = row * 40_000
+        while fh.tell() < 50 * 1024 * 1024:
+            fh.write(block)
+    size_mb = path.stat().st_size / 1e6
+    tracemalloc.start()
+    result = run("validate", "--data", data, "--indicators", meta)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.exit_code == 1
+    assert (f"observations.csv: file is {size_mb:.1f} MB, over the 21 MB limit for one table; "
+            "it was not read (fix: check that this is the right file; if it is, set "
+            "RISKSCORE_MAX_TABLE_MB higher)") in result.stderr
+    assert peak < 40 * 1024 * 1024, f"peak memory {peak / 1e6:.0f} MB: the file was read"
+
+
+@pytest.mark.parametrize("flag", ["--data", "--indicators"])
+def test_folder_option_that_is_a_file(shipped_copy, flag):
+    data, meta = shipped_copy
+    target = data / "countries.csv"
+    result = run("validate", flag, target)
+    assert result.exit_code == 1
+    assert f"{target}: is not a folder (fix: give a folder that holds the tables)" in result.stderr
+
+
+def test_missing_folder(tmp_path):
+    result = run("validate", "--data", tmp_path / "nope")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'nope'}: not found (fix: give a folder that holds the tables)" \
+        in result.stderr

@@ -1,0 +1,171 @@
+"""Importers on small excerpts of the real source files (tests/fixtures/sources)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import FIXTURES, SHARED, run
+from riskscore import paths
+
+SRC = FIXTURES / "sources"
+
+
+def _import(kind: str, data: Path, *files: str):
+    result = run("import", kind, *[SRC / f for f in files], "--data", data)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _obs(data: Path) -> pd.DataFrame:
+    return pd.read_csv(data / "observations.csv")
+
+
+def _value(obs: pd.DataFrame, iso3: str, indicator: str, year: int) -> float:
+    hit = obs[(obs.iso3 == iso3) & (obs.indicator == indicator) & (obs.year == year)]
+    assert len(hit) == 1, (iso3, indicator, year)
+    return float(hit["value"].iloc[0])
+
+
+def test_groups_then_population(tmp_path):
+    _import("groups", tmp_path, "country_groups_excerpt.csv")
+    result = _import("population", tmp_path, "population_excerpt.csv")
+    c = pd.read_csv(tmp_path / "countries.csv", dtype=str, keep_default_na=False).set_index("iso3")
+    assert c.loc["FRA", "name"] == "France"
+    assert c.loc["FRA", "income_group"] == "High"
+    assert c.loc["FRA", "eu_member"] == "true"
+    assert c.loc["NOR", "eu_member"] == "false"
+    assert c.loc["XKX", "m49_region"] == "Europe"
+    assert int(c.loc["TUR", "population"]) == 85518661
+    assert int(c.loc["TUR", "population_year"]) == 2024
+    assert c.loc["ALA", "population"] == ""  # no World Bank series: stays missing
+    assert "left out: AFG: not in countries.csv" not in result.output  # AFG is in the excerpt
+    src = pd.read_csv(tmp_path / "sources.csv")
+    assert set(src["id"]) == {"country_groups", "wb_population"}
+
+
+def test_rsf_tidy_format(tmp_path):
+    result = _import("rsf", tmp_path, "rsf_2025_excerpt.csv")
+    obs = _obs(tmp_path)
+    assert _value(obs, "TUR", "rsf_score", 2025) == 29.4
+    assert _value(obs, "NOR", "rsf_legal", 2025) == 91.96
+    assert _value(obs, "AFG", "rsf_safety", 2025) == 16.16
+    assert "CSS" not in set(obs.iso3)
+    assert "left out: CSS: RSF's code for the Organisation of Eastern Caribbean States" \
+        in result.output
+
+
+def test_rsf_native_download_format_gives_same_values(tmp_path):
+    native, tidy = tmp_path / "native", tmp_path / "tidy"
+    result = _import("rsf", native, "rsf_2025_native_excerpt.csv")
+    _import("rsf", tidy, "rsf_2025_excerpt.csv")
+    a = _obs(native).set_index(["iso3", "indicator", "year"])["value"]
+    b = _obs(tidy).set_index(["iso3", "indicator", "year"])["value"]
+    common = a.index.intersection(b.index)
+    assert len(common) == 9  # NOR, TUR, AFG x 3 indicators
+    pd.testing.assert_series_equal(a[common], b[common])
+    assert "left out: CTU: RSF's code for Northern Cyprus" in result.output
+
+
+def test_rsf_reimport_of_one_year_keeps_other_years(tmp_path):
+    _import("rsf", tmp_path, "rsf_2025_excerpt.csv")
+    obs = _obs(tmp_path)
+    older = obs.assign(year=2024, value=obs.value - 1)  # a made-up 2024, for this test only
+    pd.concat([older, obs]).to_csv(tmp_path / "observations.csv", index=False)
+    _import("rsf", tmp_path, "rsf_2025_excerpt.csv")
+    after = _obs(tmp_path)
+    assert len(after) == 2 * len(obs)
+    assert _value(after, "TUR", "rsf_score", 2024) == pytest.approx(28.4)
+
+
+def test_vdem_and_fiw(tmp_path):
+    r1 = _import("vdem", tmp_path, "vdem_excerpt.csv")
+    r2 = _import("fiw", tmp_path, "fiw_excerpt.csv")
+    obs = _obs(tmp_path)
+    assert _value(obs, "TUR", "vdem_v2juncind", 2023) == -0.774
+    assert _value(obs, "FRA", "vdem_v2juhcind", 2022) == 1.56
+    assert _value(obs, "TUR", "fiw_f1", 2024) == 1
+    assert _value(obs, "NOR", "fiw_d4", 2023) == 4
+    assert "left out: Somaliland: no ISO 3166 code" in r1.output
+    assert "left out: Abkhazia: no ISO 3166 code" in r2.output
+    assert set(obs.source_id) == {"vdem_v14", "fiw"}
+
+
+def test_offences_rows_are_kept_unchanged(tmp_path):
+    _import("offences", tmp_path, "offences_excerpt.csv")
+    out = pd.read_csv(tmp_path / "offences.csv", dtype=str, keep_default_na=False)
+    with (SRC / "offences_excerpt.csv").open(encoding="utf-8") as fh:
+        src = list(csv.DictReader(fh))
+    assert len(out) == len(src)
+    by_id = out.set_index("row_id")
+    for line, row in enumerate(src, start=2):
+        mine = by_id.loc[f"offences_excerpt.csv:{line}"]
+        for col in ("iso3", "category", "offence", "law", "max_penalty_years", "source_title",
+                    "source_url", "source_date", "confidence", "notes"):
+            assert mine[col] == row[col], col
+        assert mine["life_imprisonment"] == row["life_imprisonment"].lower()
+
+
+def test_convention_status(tmp_path):
+    _import("convention", tmp_path, "signatures_excerpt.csv", "ratifications_excerpt.csv")
+    st = pd.read_csv(tmp_path / "convention_status.csv", keep_default_na=False).set_index("iso3")
+    assert st.loc["AZE", "ratification_event"] == "domestic_approval"
+    assert st.loc["AZE", "ratification_date"] == "2026-02-23"
+    assert st.loc["VNM", "ratification_confidence"] == "unconfirmed"
+    assert st.loc["CAN", "signed"] == "2026-07"
+    assert st.loc["CAN", "signed_confidence"] == "unconfirmed"
+    assert st.loc["FRA", "ratification_event"] == ""
+    assert "nan" not in (tmp_path / "convention_status.csv").read_text()
+
+
+def test_broken_source_writes_nothing(tmp_path):
+    _import("rsf", tmp_path, "rsf_2025_excerpt.csv")
+    before = (tmp_path / "observations.csv").read_bytes()
+    bad = tmp_path / "rsf_bad.csv"
+    text = (SRC / "rsf_2025_excerpt.csv").read_text(encoding="utf-8")
+    bad.write_text(text.replace(",29.4,", ",twenty,"), encoding="utf-8")
+    result = run("import", "rsf", bad, "--data", tmp_path)
+    assert result.exit_code == 1
+    assert "rsf_bad.csv:5: score: 'twenty' is not a number (fix: use the publisher's file " \
+           "unchanged)" in result.stderr
+    assert (tmp_path / "observations.csv").read_bytes() == before
+
+
+def test_import_of_missing_file(tmp_path):
+    result = run("import", "vdem", tmp_path / "nope.csv", "--data", tmp_path)
+    assert result.exit_code == 1
+    assert "nope.csv: file not found (fix: check the path)" in result.stderr
+    assert not (tmp_path / "observations.csv").exists()
+
+
+def test_source_missing_expected_column(tmp_path):
+    bad = tmp_path / "fiw.csv"
+    bad.write_text("country,iso3,edition,F1\nFrance,FRA,2024,4\n", encoding="utf-8")
+    result = run("import", "fiw", bad, "--data", tmp_path)
+    assert result.exit_code == 1
+    assert "fiw.csv:1: F2: column expected in this source is missing" in result.stderr
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared/data not beside the project (only "
+                    "maintainers and CI have it)")
+def test_rebuild_from_shared_reproduces_shipped_tables(tmp_path):
+    """The committed country_data/ is exactly what the documented commands produce."""
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    (project / "country_data").mkdir(parents=True)
+    shutil.copy(paths.default_data_dir() / "rebuild.sh", project / "country_data")
+    shutil.copytree(paths.default_indicators_dir(), project / "indicators")
+    riskscore_bin = Path(sys.executable).parent / "riskscore"
+    subprocess.run(["bash", "country_data/rebuild.sh", str(SHARED)], cwd=project, check=True,
+                   env={"RISKSCORE": str(riskscore_bin), "PATH": "/usr/bin:/bin"},
+                   capture_output=True)
+    for name in ("countries.csv", "observations.csv", "offences.csv", "convention_status.csv",
+                 "sources.csv"):
+        assert (project / "country_data" / name).read_bytes() == \
+            (paths.default_data_dir() / name).read_bytes(), name
