@@ -12,10 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-## run: validate the shipped data and print what it covers (scoring and reports extend this)
+## run: validate the shipped data, print what it covers, then score every state
 run: $(STAMP)
 	$(BIN)/riskscore validate
 	$(BIN)/riskscore coverage
+	$(BIN)/riskscore score
 
 ## test: lint, then the whole test suite
 test: $(STAMP)

@@ -15,9 +15,11 @@ $R import rsf        "$S/rsf_press_freedom/rsf_wpfi_2024.csv" \
                      "$S/rsf_press_freedom/rsf_wpfi_2025.csv"                     --data "$OUT"
 $R import vdem       "$S/vdem_v14/vdem_v14_2013_2023_selected.csv"                --data "$OUT"
 $R import fiw        "$S/freedom_house_fiw/fiw_2013_2024_editions_scores.csv"     --data "$OUT"
+# The curated rows, plus the fields read out of their notes (in force, requires violence,
+# stated minimum), kept in this repository because they are our reading, not the source's.
 $R import offences   "$S/offences/identity_offences.csv" "$S/offences/speech_offences.csv" \
                      "$S/offences/speech_offences_2.csv" "$S/offences/speech_offences_3.csv" \
-                                                                                  --data "$OUT"
+                     --annotations country_data/curation/offence_annotations.csv --data "$OUT"
 $R import convention "$S/convention/signatures.csv" "$S/convention/ratifications.csv" \
                                                                                   --data "$OUT"
 # Only a fully valid rebuild replaces the shipped tables.

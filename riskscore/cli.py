@@ -96,8 +96,12 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
               help="Country data folder to write (default: the shipped one).")
+@click.option("--annotations", type=click.Path(path_type=Path), default=None,
+              help="offences only: the fields read out of the curated notes "
+                   "(country_data/curation/offence_annotations.csv).")
 @_friendly
-def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None) -> None:
+def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
+            annotations: Path | None) -> None:
     """Import a publisher's FILES into the country data tables.
 
     KIND is one of groups, population, rsf, vdem, fiw, offences, convention. Each writes only
@@ -106,7 +110,137 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None) -> None:
     from .importers import IMPORTERS
 
     target = data_dir if data_dir is not None else paths.default_data_dir()
-    result = IMPORTERS[kind](list(files), target)
+    if annotations is not None and kind != "offences":
+        from .errors import UsageError
+
+        raise UsageError("--annotations goes with 'import offences' only")
+    extra = {"annotations": annotations} if kind == "offences" else {}
+    result = IMPORTERS[kind](list(files), target, **extra)
     click.echo(f"{kind}: wrote {result.rows_written} rows to {result.table}")
     for note in result.skipped:
         click.echo(f"  left out: {note}")
+
+
+def _scoring_options(f):
+    f = click.option("--threshold", type=click.FloatRange(min=0, min_open=True), default=4.0,
+                     show_default=True,
+                     help="Serious-crime threshold in years of maximum imprisonment "
+                          "(art. 2(h) says 4); try 3 or 5 for 'what if'.")(f)
+    f = click.option("--weights", "weights_file", type=click.Path(path_type=Path), default=None,
+                     help="CSV of replacement weights: kind,id,weight,rationale "
+                          "(kind = pillar, indicator or category).")(f)
+    return f
+
+
+SCORE_COLUMNS = ["rank", "iso3", "name", "class", "exposure", "legal_reach",
+                 "safeguard_deficit", "repression_climate", "convention_engagement", "coverage"]
+
+
+@main.command()
+@_data_options
+@_scoring_options
+@click.option("--scenario", type=click.Choice(["current", "latent"]), default="current",
+              show_default=True,
+              help="current: each state's actual convention status; latent: as if every "
+                   "state had ratified.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--region", default=None,
+              help="Only states in this UN M49 region or sub-region (e.g. Africa, "
+                   "'Western Asia').")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Write to this file (atomically) instead of printing.")
+@_friendly
+def score(data_dir, indicators_dir, threshold, weights_file, scenario, fmt, region, out):
+    """Score every state's exposure and print the ranking with coverage.
+
+    States with too little data are listed after the ranking, flagged, never ranked as safe.
+    """
+    from . import output
+    from .errors import UsageError
+    from .load import load
+    from .score import score as score_fn
+    from .summary import group_summary, population_exposed
+
+    ds = load(data_dir, indicators_dir)
+    frame = score_fn(ds, weights=weights_file, threshold=threshold, scenario=scenario)
+    if region:
+        pick = (frame["region"].str.lower() == region.lower()) | \
+            (frame["subregion"].str.lower() == region.lower())
+        if not pick.any():
+            known = sorted(set(frame["region"].dropna()) | set(frame["subregion"].dropna()))
+            raise UsageError(f"no state in region {region!r}; use one of: {', '.join(known)}")
+        frame = frame[pick]
+    params = f"threshold {threshold:g} years, scenario {scenario}, aggregation geometric"
+    if fmt == "csv":
+        text = output.to_csv(frame)
+    elif fmt == "json":
+        text = output.to_json({
+            "parameters": frame.attrs, "states": output.records(frame),
+            "population_exposed": output.records(population_exposed(frame, ds.classes)),
+            "regions": output.records(group_summary(frame, "region")),
+            "income_groups": output.records(group_summary(frame, "income_group")),
+        })
+    else:
+        text = _score_table(frame, ds, params)
+    output.write_or_print(text, out, click.echo)
+
+
+def _score_table(frame, ds, params: str) -> str:
+    import pandas as pd
+
+    from .summary import group_summary, population_exposed
+
+    shown = frame[SCORE_COLUMNS + ["flag"]].copy()
+    for col in ("exposure", "legal_reach", "safeguard_deficit", "repression_climate",
+                "convention_engagement"):
+        shown[col] = shown[col].map(lambda v: "missing" if pd.isna(v) else f"{v:.1f}")
+    shown["coverage"] = shown["coverage"].map(lambda v: f"{v:.0%}")
+    shown["rank"] = shown["rank"].map(lambda v: "-" if pd.isna(v) else str(v))
+    shown["class"] = shown["class"].fillna("-")
+    shown["name"] = shown["name"].str.slice(0, 32)
+    ranked = frame["ranked"].to_numpy()
+    flagged = shown[~ranked].drop(columns=["rank", "class"])
+    flagged["flag"] = flagged["flag"].str.replace("insufficient data: ", "", regex=False)
+    parts = [f"Exposure to abuse of the UN Convention against Cybercrime ({params})",
+             "Scores 0-100, higher = more exposed; coverage = share of the weight backed by "
+             "data.", "",
+             f"Ranked: {int(ranked.sum())} states", "",
+             shown[ranked].drop(columns=["flag"]).to_string(index=False), "",
+             f"Not ranked, insufficient data (never treated as safe): {int((~ranked).sum())} "
+             "states", "",
+             flagged.to_string(index=False, justify="left",
+                               formatters={"flag": lambda v: f"{v:<80}"})
+             if len(flagged) else "(none)", "",
+             "People living in ranked states of each class or above:",
+             population_exposed(frame, ds.classes).to_string(index=False), "",
+             "By region (ranked states):",
+             group_summary(frame, "region").round(1).to_string(index=False), "",
+             "By World Bank income group (ranked states):",
+             group_summary(frame, "income_group").round(1).to_string(index=False)]
+    return "\n".join(parts) + "\n"
+
+
+@main.command()
+@click.argument("iso3")
+@_data_options
+@_scoring_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@_friendly
+def explain(iso3, data_dir, indicators_dir, threshold, weights_file, fmt):
+    """Show why ISO3 scores what it does: pillars, indicators, offences, articles."""
+    import dataclasses
+
+    from . import output
+    from .explain import explain as explain_fn
+    from .load import load
+
+    ds = load(data_dir, indicators_dir)
+    ex = explain_fn(ds, iso3, weights=weights_file, threshold=threshold)
+    if fmt == "json":
+        click.echo(output.to_json(dataclasses.asdict(ex)).rstrip("\n"))
+    else:
+        from .explain_text import render_text
+
+        click.echo(render_text(ex))

@@ -11,8 +11,10 @@ from . import paths
 from .errors import ValidationFailed
 from .schemas import (
     CATEGORIES,
+    CLASSES,
     CONVENTION_STATUS,
     COUNTRIES,
+    ENGAGEMENT,
     INDICATORS,
     OBSERVATIONS,
     OFFENCES,
@@ -36,6 +38,8 @@ class Dataset:
     indicators: pd.DataFrame
     categories: pd.DataFrame
     provisions: pd.DataFrame
+    engagement: pd.DataFrame
+    classes: pd.DataFrame
     data_dir: Path
     indicators_dir: Path
 
@@ -59,5 +63,6 @@ def load(data_dir: str | Path | None = None, indicators_dir: str | Path | None =
         countries=t(COUNTRIES), observations=t(OBSERVATIONS), offences=t(OFFENCES),
         convention_status=t(CONVENTION_STATUS), sources=t(SOURCES), pillars=t(PILLARS),
         indicators=t(INDICATORS), categories=t(CATEGORIES), provisions=t(PROVISIONS),
+        engagement=t(ENGAGEMENT), classes=t(CLASSES),
         data_dir=data, indicators_dir=meta,
     )

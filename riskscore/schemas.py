@@ -129,7 +129,30 @@ OFFENCES = TableSpec(
         "source_date": Col("date", allow_no_date=True),
         "notes": _opt_text,
         "dataset_source_id": _ident,
+        # Fields read out of the curated notes (country_data/curation/offence_annotations.csv);
+        # empty = the notes say nothing, which the scoring treats as in force / no violence.
+        "in_force": Col("bool", required=False),
+        "superseded_by": Col(required=False, checks=(
+            _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+        "requires_violence": Col("bool", required=False),
+        "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
+        # Longest sentence a court is reported to have imposed: the maximum is at least this.
+        "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
+        "annotation_basis": _opt_text,
     },
+    key=("row_id",),
+)
+
+OFFENCE_ANNOTATIONS = TableSpec(
+    "offence_annotations.csv", "data",
+    {"row_id": Col(checks=(_matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+     "in_force": Col("bool", required=False),
+     "superseded_by": Col(required=False, checks=(
+         _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+     "requires_violence": Col("bool", required=False),
+     "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
+     "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
+     "basis": _text},
     key=("row_id",),
 )
 
@@ -203,6 +226,23 @@ PROVISIONS = TableSpec(
     key=("article", "paragraph"),
 )
 
+ENGAGEMENT = TableSpec(
+    "engagement.csv", "indicators",
+    {"id": Col(checks=(_isin(("none", "signed", "ratification_reported", "ratified")),)),
+     "name": _text,
+     "value": Col("float", checks=(_between(0, 1),),
+                  fix="a factor from 0 (no engagement) to 1 (party)"),
+     "rationale": _text},
+    key=("id",),
+)
+
+CLASSES = TableSpec(
+    "classes.csv", "indicators",
+    {"id": _ident, "name": _text, "lower": Col("float", checks=(_between(0, 100),)),
+     "upper": Col("float", checks=(_between(0, 101),)), "rationale": _text},
+    key=("id",),
+)
+
 WEIGHTS_FILE = TableSpec(
     "weights.csv", "indicators",
     {"kind": Col(checks=(_isin(("pillar", "indicator", "category")),)),
@@ -211,4 +251,4 @@ WEIGHTS_FILE = TableSpec(
 )
 
 DATA_TABLES = (COUNTRIES, OBSERVATIONS, OFFENCES, CONVENTION_STATUS, SOURCES)
-INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS)
+INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS, ENGAGEMENT, CLASSES)

@@ -21,9 +21,11 @@ from .csvio import read_csv_text
 from .errors import Problem
 from .schemas import (
     CATEGORIES,
+    CLASSES,
     CONVENTION_STATUS,
     COUNTRIES,
     DATA_TABLES,
+    ENGAGEMENT,
     INDICATOR_TABLES,
     INDICATORS,
     NO_DATE,
@@ -234,6 +236,37 @@ def cross_check(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     problems += _check_penalties(tables)
     problems += _check_status(tables)
     problems += check_weight_sums(tables)
+    problems += _check_catalogue(tables)
+    return problems
+
+
+def _check_catalogue(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Engagement levels are complete and ordered; classes tile 0-100 without gaps."""
+    problems: list[Problem] = []
+    eng = tables.get(ENGAGEMENT.name)
+    if eng is not None:
+        levels = eng.set_index("id")["value"]
+        for level in ("none", "signed", "ratification_reported", "ratified"):
+            if level not in levels.index:
+                problems.append(Problem(ENGAGEMENT.name, None, "id", f"level {level!r} is missing",
+                                        "list none, signed, ratification_reported and ratified"))
+        if not problems and not (levels["none"] <= levels["signed"]
+                                 <= levels["ratification_reported"] <= levels["ratified"]):
+            problems.append(Problem(ENGAGEMENT.name, None, "value",
+                                    "values must not decrease from none to ratified",
+                                    "order the values none <= signed <= reported <= ratified"))
+    cls = tables.get(CLASSES.name)
+    if cls is not None and len(cls):
+        ordered = cls.sort_values("lower")
+        if ordered["lower"].iloc[0] != 0 or ordered["upper"].iloc[-1] <= 100:
+            problems.append(Problem(CLASSES.name, None, "lower",
+                                    "classes must start at 0 and end above 100",
+                                    "give the lowest class lower=0 and the highest upper>100"))
+        gaps = ordered["lower"].iloc[1:].to_numpy() != ordered["upper"].iloc[:-1].to_numpy()
+        for line in ordered.index[1:][gaps]:
+            problems.append(Problem(CLASSES.name, int(line), "lower",
+                                    "does not equal the upper bound of the class below",
+                                    "make the classes adjoin without gaps or overlaps"))
     return problems
 
 
@@ -270,12 +303,18 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         return []
     years = off["max_penalty_years"].notna()
     severe = off["life_imprisonment"].fillna(False) | off["death_penalty"].fillna(False)
-    return [
+    problems = [
         Problem(OFFENCES.name, line, "max_penalty_years",
                 f"{row['max_penalty_years']:g} years given although the maximum is life or death",
                 "leave max_penalty_years empty when life_imprisonment or death_penalty is true")
         for line, row in _rows(off, years & severe.astype(bool))
     ]
+    ids = set(off["row_id"])
+    for line, row in _rows(off, off["superseded_by"].notna() & ~off["superseded_by"].isin(ids)):
+        problems.append(Problem(OFFENCES.name, line, "superseded_by",
+                                f"{row['superseded_by']!r} is not a row_id of offences.csv",
+                                "name the row that supersedes this one"))
+    return problems
 
 
 def _check_status(tables: dict[str, pd.DataFrame]) -> list[Problem]:

@@ -43,3 +43,116 @@ def test_unknown_import_kind_is_a_usage_error():
     assert result.exit_code == 2
     assert "Invalid value for '{groups|population|rsf|vdem|fiw|offences|convention}'" \
         in result.output
+
+
+EXAMPLE = ROOT / "tests" / "example"
+EX = ["--data", EXAMPLE / "country_data", "--indicators", EXAMPLE / "indicators"]
+
+
+def test_score_table_on_shipped_data_lists_ranked_and_flagged():
+    result = run("score")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Ranked:" in out and "Not ranked, insufficient data" in out
+    assert "People living in ranked states of each class or above" in out
+    assert "By World Bank income group" in out
+
+
+def test_score_csv_and_json(tmp_path):
+    import json
+
+    import pandas as pd
+
+    out = tmp_path / "scores.csv"
+    result = run("score", *EX, "--format", "csv", "--out", out)
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    assert list(frame["iso3"][:2]) == ["XAA", "XAB"]
+    assert frame.loc[0, "exposure"] == pytest.approx(75.91, abs=0.01)
+    result = run("score", *EX, "--format", "json", "--scenario", "latent", "--threshold", "5")
+    payload = json.loads(result.stdout)
+    assert payload["parameters"]["threshold"] == 5.0
+    assert payload["parameters"]["scenario"] == "latent"
+    assert {s["iso3"] for s in payload["states"]} == {"XAA", "XAB", "XAC", "XAD"}
+    assert payload["population_exposed"][-1]["class"] == "very_high"
+
+
+def test_score_csv_is_safe_in_a_spreadsheet(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE / "country_data", data)
+    path = data / "countries.csv"
+    path.write_text(path.read_text().replace("Aldoria (invented)", '=HYPERLINK("http://x")'))
+    result = run("score", "--data", data, "--indicators", EXAMPLE / "indicators",
+                 "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "'=HYPERLINK" in result.stdout
+    assert ',=HYPERLINK' not in result.stdout and ',"=HYPERLINK' not in result.stdout
+
+
+def test_score_region_filter_and_unknown_region():
+    result = run("score", *EX, "--region", "africa")
+    assert result.exit_code == 0
+    assert "XAC" in result.stdout and "XAA" not in result.stdout
+    result = run("score", *EX, "--region", "Atlantis")
+    assert result.exit_code == 2
+    assert "no state in region 'Atlantis'; use one of: Africa, Europe" in result.stderr
+
+
+def test_score_with_weights_file(tmp_path):
+    w = tmp_path / "w.csv"
+    w.write_text("kind,id,weight,rationale\npillar,legal_reach,0.1,test\n"
+                 "pillar,safeguard_deficit,0.6,test\n")
+    result = run("score", *EX, "--weights", w, "--format", "json")
+    assert result.exit_code == 0, result.output
+    w.write_text("kind,id,weight,rationale\npillar,legal_reach,0.5,test\n")
+    result = run("score", *EX, "--weights", w)
+    assert result.exit_code == 1
+    assert ("pillars.csv (after applying w.csv): weight: weights of the pillars sum to 1.1, "
+            "not 1 (fix: adjust them so they sum to 1)") in result.stderr
+    w.write_text("kind,id,weight,rationale\nindicator,no_such,0.5,test\n")
+    result = run("score", *EX, "--weights", w)
+    assert "w.csv:2: id: 'no_such' is not a indicator of the catalogue" in result.stderr
+
+
+def test_score_rejects_bad_threshold():
+    result = run("score", *EX, "--threshold", "0")
+    assert result.exit_code == 2
+
+
+def test_explain_example_and_unknown_state():
+    result = run("explain", "xaa", *EX)
+    assert result.exit_code == 0, result.output
+    assert "Aldoria (invented) (XAA)" in result.stdout
+    assert "rank 1, class very_high" in result.stdout
+    assert "not counted: no longer in force" in result.stdout
+    assert "art. 44 Access to stored data for another state" in result.stdout
+    assert "[recalled, not verified against the text]" in result.stdout
+    result = run("explain", "ZZZ", *EX)
+    assert result.exit_code == 2
+    assert "'ZZZ' is not a scored state" in result.stderr
+
+
+def test_explain_works_for_every_shipped_state():
+    import riskscore
+    from riskscore.explain import explain
+    from riskscore.explain_text import render_text
+    from riskscore.score import prepare
+
+    ds = riskscore.load()
+    p = prepare(ds)
+    for iso3 in p.states:
+        ex = explain(ds, iso3, prepared=p)
+        text = render_text(ex)
+        assert ex.iso3 in text
+        assert (ex.rank is None) == bool(ex.flag)
+
+
+def test_explain_json_is_complete():
+    import json
+
+    result = run("explain", "XAC", *EX, "--format", "json")
+    payload = json.loads(result.stdout)
+    assert payload["rank"] is None and payload["flag"].startswith("insufficient data")
+    assert {c["id"] for c in payload["categories"]} == {"speech_a", "identity_b", "assembly_c"}

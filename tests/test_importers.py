@@ -160,6 +160,7 @@ def test_rebuild_from_shared_reproduces_shipped_tables(tmp_path):
     project = tmp_path / "project"
     (project / "country_data").mkdir(parents=True)
     shutil.copy(paths.default_data_dir() / "rebuild.sh", project / "country_data")
+    shutil.copytree(paths.default_data_dir() / "curation", project / "country_data" / "curation")
     shutil.copytree(paths.default_indicators_dir(), project / "indicators")
     riskscore_bin = Path(sys.executable).parent / "riskscore"
     subprocess.run(["bash", "country_data/rebuild.sh", str(SHARED)], cwd=project, check=True,

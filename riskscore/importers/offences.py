@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..schemas import OFFENCES
+from ..errors import Problem, ValidationFailed
+from ..schemas import OFFENCE_ANNOTATIONS, OFFENCES
+from ..validate import read_table
 from . import sources
 from .common import ImportResult, read_source, replace_rows, upsert_source
 
@@ -19,7 +21,10 @@ COLUMNS = ["iso3", "country", "category", "offence", "law", "max_penalty_years",
            "confidence", "notes"]
 
 
-def import_offences(files: list[Path], data_dir: Path) -> ImportResult:
+def import_offences(files: list[Path], data_dir: Path,
+                    annotations: Path | None = None) -> ImportResult:
+    """Import the curated rows; ``annotations`` (country_data/curation/
+    offence_annotations.csv) adds the fields read out of their notes."""
     parts = []
     for path in files:
         frame = read_source(path, COLUMNS)
@@ -31,10 +36,32 @@ def import_offences(files: list[Path], data_dir: Path) -> ImportResult:
     out = src.drop(columns=["country"]).assign(dataset_source_id=sources.OFFENCES["id"])
     out["life_imprisonment"] = out["life_imprisonment"].str.lower()
     out["death_penalty"] = out["death_penalty"].str.lower()
+    out = _annotate(out, annotations)
     upsert_source(data_dir, sources.OFFENCES)
     n = replace_rows(data_dir, OFFENCES, out, drop=lambda old: old["iso3"].notna(),
                      sort=["iso3", "category", "row_id"])
     return ImportResult(data_dir / OFFENCES.name, n)
+
+
+def _annotate(out: pd.DataFrame, annotations: Path | None) -> pd.DataFrame:
+    fields = ["in_force", "superseded_by", "requires_violence", "min_penalty_years",
+              "sentence_imposed_years"]
+    if annotations is None:
+        return out.assign(**{f: None for f in fields}, annotation_basis=None)
+    frame, problems = read_table(annotations, OFFENCE_ANNOTATIONS)
+    if frame is None or problems:
+        raise ValidationFailed(problems)
+    unknown = frame[~frame["row_id"].isin(set(out["row_id"]))]
+    if len(unknown):
+        raise ValidationFailed([Problem(annotations.name, int(line), "row_id",
+                                        f"{rid!r} is not a row of the imported files",
+                                        "check the file name and line of the curated row")
+                                for line, rid in unknown["row_id"].items()])
+    ann = frame.rename(columns={"basis": "annotation_basis"}).set_index("row_id")
+    merged = out.join(ann, on="row_id")
+    for col in ("in_force", "requires_violence"):
+        merged[col] = merged[col].map(lambda v: "" if pd.isna(v) else str(bool(v)).lower())
+    return merged
 
 
 def _record_lines(path: Path) -> list[int]:

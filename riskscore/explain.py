@@ -1,0 +1,229 @@
+"""Why a state scores what it scores: the decomposition behind ``riskscore explain``.
+
+The result is plain data (dataclasses), so reports and notebooks use the same explanation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import legal, normalise
+from .errors import UsageError
+from .load import Dataset
+from .score import Prepared, classify, compute, prepare, rank_desc
+from .weights import Weights, resolve
+
+
+@dataclass(frozen=True)
+class IndicatorPart:
+    id: str
+    name: str
+    pillar: str
+    source_id: str
+    year: int | None  # year of the value used; None when missing
+    value: float | None
+    lower: float
+    upper: float
+    risk: float | None  # 0-100
+    weight: float
+    contribution: float | None  # points of the pillar score (0-100) this indicator gives
+
+
+@dataclass(frozen=True)
+class OffenceRow:
+    row_id: str
+    offence: str
+    law: str
+    penalty: str
+    confidence: str
+    source_title: str
+    source_url: str
+    source_date: str
+    applies: bool
+    why_not: str
+
+
+@dataclass(frozen=True)
+class CategoryPart:
+    id: str
+    name: str
+    status: str  # serious_crime | criminalised | no_imprisonment | unknown_penalty | not_searched
+    status_text: str
+    deciding: OffenceRow | None
+    rows: list[OffenceRow]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Article:
+    article: int
+    paragraph: str
+    title: str
+    scope: str
+    intrusiveness: int
+    verified: bool
+
+
+@dataclass(frozen=True)
+class Explanation:
+    iso3: str
+    name: str
+    threshold: float
+    rank: int | None
+    risk_class: str | None
+    exposure: float | None
+    latent_exposure: float | None
+    coverage: float
+    flag: str
+    pillars: dict[str, float | None]
+    pillar_weights: dict[str, float]
+    indicators: list[IndicatorPart]
+    categories: list[CategoryPart]
+    articles_opened: list[Article]
+    engagement_level: str
+    convention: dict[str, str | None] = field(default_factory=dict)
+
+
+STATUS_TEXT = {
+    "serious_crime": "serious crime (maximum at or above the threshold): cross-border "
+                     "cooperation and interception open",
+    "criminalised": "criminalised below the threshold: domestic powers open",
+    "no_imprisonment": "not punishable by imprisonment",
+    "unknown_penalty": "criminalised, but the maximum penalty was not found: unknown",
+    "not_searched": "no row: not yet searched (unknown, not 'not criminalised')",
+}
+
+
+def penalty_text(row: pd.Series) -> str:
+    if row["death_penalty"]:
+        return "death"
+    if row["life_imprisonment"]:
+        return "life imprisonment"
+    years = row["max_penalty_years"]
+    if pd.notna(years):
+        return "no imprisonment" if years == 0 else f"up to {years:g} years"
+    minimum = row.get("min_penalty_years")
+    if minimum is not None and pd.notna(minimum):
+        return f"at least {minimum:g} years (no maximum stated)"
+    imposed = row.get("sentence_imposed_years")
+    if imposed is not None and pd.notna(imposed):
+        return f"maximum not found; a court imposed {imposed:g} years"
+    return "maximum not found"
+
+
+def _offence_rows(off: pd.DataFrame) -> list[OffenceRow]:
+    applies = legal.applicable(off)
+    out = []
+    for (_, row), ok in zip(off.iterrows(), applies, strict=True):
+        why = ""
+        if not ok:
+            why = ("requires violence" if row.get("requires_violence") is True
+                   else "no longer in force")
+        out.append(OffenceRow(row["row_id"], row["offence"], row["law"], penalty_text(row),
+                              row["confidence"], row["source_title"], row["source_url"],
+                              row["source_date"], bool(ok), why))
+    return out
+
+
+def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
+            threshold: float = 4, prepared: Prepared | None = None) -> Explanation:
+    """The decomposition of one state's score (current scenario, with the latent one)."""
+    p = prepared if prepared is not None else prepare(dataset)
+    iso3 = iso3.upper()
+    if iso3 not in p.states:
+        raise UsageError(f"{iso3!r} is not a scored state; use an ISO3 code from "
+                         "'riskscore score' (e.g. TUR)")
+    i = p.states.index(iso3)
+    w = resolve(dataset, weights)
+    cur = compute(p, w, float(threshold), "current")
+    lat = compute(p, w, float(threshold), "latent")
+    ranks = rank_desc(cur["exposure"], cur["ranked"])
+    ranked = bool(cur["ranked"][i])
+    exposure = float(cur["exposure"][i] * 100) if not np.isnan(cur["exposure"][i]) else None
+    latent = float(lat["exposure"][i] * 100) if not np.isnan(lat["exposure"][i]) else None
+    cls = classify(np.array([exposure if (ranked and exposure is not None) else np.nan]),
+                   dataset.classes)[0]
+
+    risk, years = p.risk("catalogue")
+    values, _ = normalise.value_matrix(dataset.observations, dataset.indicators, [iso3])
+    parts = []
+    for j, ind in enumerate(dataset.indicators.itertuples(index=False)):
+        cols = p.indicator_pillar == ind.pillar
+        iw = w.indicators.reindex(p.indicator_ids).to_numpy(float)
+        present = ~np.isnan(risk[i, cols])
+        share = (iw[cols] * present).sum()
+        r = risk[i, j]
+        has = not np.isnan(r)
+        parts.append(IndicatorPart(
+            ind.id, ind.name, ind.pillar, ind.source_id,
+            int(years[i, j]) if has else None, float(values[0, j]) if has else None,
+            float(ind.lower), float(ind.upper), float(r * 100) if has else None,
+            float(w.indicators[ind.id]),
+            float(iw[j] * r / share * 100) if has and share > 0 else None))
+
+    serious, known = legal.category_status(p.offences, float(threshold))
+    off = dataset.offences[dataset.offences["iso3"] == iso3]
+    cats = []
+    for c, cat in enumerate(dataset.categories.itertuples(index=False)):
+        rows = _offence_rows(off[off["category"] == cat.id])
+        status = _status(p.offences, i, c, bool(serious[i, c]))
+        deciding = _deciding(off[off["category"] == cat.id], rows)
+        cats.append(CategoryPart(cat.id, cat.name, status, STATUS_TEXT[status], deciding, rows,
+                                 float(w.categories[cat.id])))
+
+    opened_scopes = set()
+    if any(c.status == "serious_crime" for c in cats):
+        opened_scopes = {"any_offence", "serious_crime"}
+    elif any(c.status in ("criminalised", "unknown_penalty") for c in cats):
+        opened_scopes = {"any_offence"}
+    articles = [Article(int(a.article), a.paragraph or "", a.title, a.scope,
+                        int(a.intrusiveness), bool(a.verified))
+                for a in dataset.provisions.itertuples(index=False) if a.scope in opened_scopes]
+
+    st = dataset.convention_status.set_index("iso3")
+    convention = {k: (None if pd.isna(v) else str(v)) for k, v in st.loc[iso3].items()} \
+        if iso3 in st.index else {}
+    flag = "" if ranked else _flag_text(cur, i)
+    return Explanation(
+        iso3=iso3, name=str(dataset.countries.set_index("iso3").loc[iso3, "name"]),
+        threshold=float(threshold), rank=int(ranks[i]) if ranked else None,
+        risk_class=cls, exposure=exposure, latent_exposure=latent,
+        coverage=float(cur["coverage"][i]), flag=flag,
+        pillars={k: (None if np.isnan(cur[k][i]) else float(cur[k][i] * 100))
+                 for k in p.pillar_ids},
+        pillar_weights={k: float(w.pillars[k]) for k in p.pillar_ids},
+        indicators=parts, categories=cats, articles_opened=articles,
+        engagement_level=str(cur["engagement_level"][i]), convention=convention)
+
+
+def _status(arr: legal.OffenceArrays, i: int, c: int, serious: bool) -> str:
+    if serious:
+        return "serious_crime"
+    if not arr.has_rows[i, c]:
+        return "not_searched"
+    if arr.has_unknown[i, c]:
+        return "unknown_penalty"
+    return "criminalised" if arr.imprisonment[i, c] else "no_imprisonment"
+
+
+def _deciding(off: pd.DataFrame, rows: list[OffenceRow]) -> OffenceRow | None:
+    """The most severe applicable row: it decides the category (SOURCE.md reading rule)."""
+    ok = legal.applicable(off).to_numpy()
+    if not ok.any():
+        return None
+    bounds = legal.severity_bound(off).to_numpy(dtype=float)
+    bounds = np.where(ok, np.nan_to_num(bounds, nan=-0.5), -np.inf)
+    return rows[int(np.argmax(bounds))]
+
+
+def _flag_text(cur: dict, i: int) -> str:
+    reasons = []
+    if cur["legal_known_share"][i] < legal.MIN_KNOWN_SHARE:
+        reasons.append("offence penalties known for too few categories")
+    for pillar in ("safeguard_deficit", "repression_climate"):
+        if np.isnan(cur[pillar][i]):
+            reasons.append(f"{pillar.replace('_', ' ')}: too few indicators")
+    return "insufficient data: " + "; ".join(reasons or ["coverage too low"])

@@ -1,0 +1,126 @@
+"""Legal reach: which rights-protected conduct each state's law makes a "serious crime".
+
+METHODOLOGY.md section 6. Per state and offence category, from the curated offence rows:
+
+* a row *applies* unless it is out of force (repealed, struck down, superseded) or the
+  offence requires violence (a riot is not the penalty for a peaceful protest);
+* its *severity bound* is death or life (infinite), else its maximum in years, else the larger
+  of a stated minimum and a sentence a court imposed (a minimum or sentence at or above the
+  threshold already makes a serious crime);
+* the category is a **serious crime** at threshold T when some applicable row's bound is
+  >= T; **known not serious** when applicable rows exist, none reaches T and every one has a
+  known penalty; otherwise **unknown**. No applicable row at all is unknown, never "not
+  criminalised";
+* it is **criminalised** (opens the domestic powers, arts 23, 25-29) when some applicable
+  row carries imprisonment, of known or unknown length; a row with maximum 0 (fine only or
+  abolished) does not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+# States and categories whose serious-crime status is known for less than this share of the
+# category weight are flagged "insufficient data" (METHODOLOGY.md section 8).
+MIN_KNOWN_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class OffenceArrays:
+    """Per state x category summaries of the applicable rows, for vectorised scoring."""
+
+    bound: np.ndarray  # highest severity bound in years (inf = life/death); nan = none known
+    has_rows: np.ndarray  # some applicable row exists
+    has_unknown: np.ndarray  # some applicable row has no known maximum (open above)
+    imprisonment: np.ndarray  # some applicable row carries imprisonment
+
+
+def applicable(offences: pd.DataFrame) -> pd.Series:
+    """Rows that count: in force (or of unknown status) and not requiring violence."""
+    out_of_force = offences["in_force"].eq(False).fillna(False) if "in_force" in offences \
+        else pd.Series(False, index=offences.index)
+    violent = offences["requires_violence"].eq(True).fillna(False) if "requires_violence" \
+        in offences else pd.Series(False, index=offences.index)
+    return ~(out_of_force.astype(bool) | violent.astype(bool))
+
+
+def severity_bound(offences: pd.DataFrame) -> pd.Series:
+    """Years that certainly can be imposed: inf for life or death, else the maximum, else the
+    larger of a stated minimum and a sentence a court has imposed (either proves the maximum
+    is at least that long); NaN when the row gives no penalty at all."""
+    severe = offences["life_imprisonment"].astype(bool) | offences["death_penalty"].astype(bool)
+    years = offences["max_penalty_years"].astype(float)
+    floors = [offences[c].astype(float) for c in ("min_penalty_years", "sentence_imposed_years")
+              if c in offences]
+    if floors:
+        years = years.fillna(pd.concat(floors, axis=1).max(axis=1))
+    return years.where(~severe, np.inf)
+
+
+def offence_arrays(offences: pd.DataFrame, states: list[str], categories: list[str]
+                   ) -> OffenceArrays:
+    rows = offences[applicable(offences)].copy()
+    rows["bound"] = severity_bound(rows)
+    # The maximum is open when no maximum, life or death is given: a stated minimum makes
+    # a serious crime when it reaches the threshold, but below it the category stays unknown.
+    severe = rows["life_imprisonment"].astype(bool) | rows["death_penalty"].astype(bool)
+    rows["unknown"] = rows["max_penalty_years"].isna() & ~severe
+    rows["prison"] = rows["unknown"] | (rows["bound"] > 0)
+    grouped = rows.groupby(["iso3", "category"]).agg(
+        bound=("bound", "max"), unknown=("unknown", "any"), prison=("prison", "any"),
+        n=("bound", "size"))
+    full = pd.MultiIndex.from_product([states, categories], names=["iso3", "category"])
+    g = grouped.reindex(full)
+    shape = (len(states), len(categories))
+    return OffenceArrays(
+        bound=g["bound"].to_numpy(dtype=float).reshape(shape),
+        has_rows=g["n"].notna().to_numpy().reshape(shape),
+        has_unknown=g["unknown"].fillna(False).to_numpy(dtype=bool).reshape(shape),
+        imprisonment=g["prison"].fillna(False).to_numpy(dtype=bool).reshape(shape),
+    )
+
+
+def category_status(arr: OffenceArrays, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """(serious, known): serious crime at ``threshold``, and whether that is known."""
+    with np.errstate(invalid="ignore"):
+        serious = np.nan_to_num(arr.bound, nan=-1.0) >= threshold
+    known = serious | (arr.has_rows & ~arr.has_unknown)
+    return serious, known
+
+
+def domestic_share(provisions: pd.DataFrame) -> float:
+    """Share of the convention's intrusiveness that any criminal offence opens (arts 23,
+    25-29); a serious crime opens all of it (METHODOLOGY.md section 6)."""
+    weight = provisions["intrusiveness"].astype(float)
+    return float(weight[provisions["scope"] == "any_offence"].sum() / weight.sum())
+
+
+def reach(arr: OffenceArrays, category_weights: np.ndarray, threshold: float,
+          dom_share: float, unknown_rule: str = "skip") -> dict[str, np.ndarray]:
+    """Legal reach and its parts, per state (METHODOLOGY.md section 6).
+
+    ``unknown_rule`` "skip" leaves unknown categories out and reweights the rest;
+    "lower_bound" counts a criminalised category of unknown penalty as not serious (used in
+    the uncertainty analysis).
+    """
+    serious, known = category_status(arr, threshold)
+    value = np.where(serious, 1.0, np.where(arr.imprisonment, dom_share, 0.0))
+    if unknown_rule == "lower_bound":
+        known = known | arr.has_rows
+    elif unknown_rule != "skip":
+        raise ValueError(f"unknown rule {unknown_rule!r}")
+    w = category_weights / category_weights.sum()
+    kw = known * w
+    share = kw.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        legal = np.where(share > 0, (kw * value).sum(axis=1) / share, np.nan)
+        cross = np.where(share > 0, (kw * serious).sum(axis=1) / share, np.nan)
+        crim_known = arr.has_rows * w
+        crim_share = crim_known.sum(axis=1)
+        domestic = np.where(crim_share > 0,
+                            (crim_known * arr.imprisonment).sum(axis=1) / crim_share, np.nan)
+    return {"legal_reach": legal, "cross_border_reach": cross, "domestic_reach": domestic,
+            "legal_known_share": share, "serious": serious, "known": known}
