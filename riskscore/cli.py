@@ -244,3 +244,51 @@ def explain(iso3, data_dir, indicators_dir, threshold, weights_file, fmt):
         from .explain_text import render_text
 
         click.echo(render_text(ex))
+
+
+def _progress(label_prefix: str):
+    """A progress bar on stderr for long runs (hidden when stderr is not a terminal)."""
+
+    def progress(items, label):
+        items = list(items)
+        with click.progressbar(items, label=f"{label_prefix} {label}", file=sys.stderr,
+                               show_pos=True) as bar:
+            yield from bar
+
+    return progress
+
+
+@main.command()
+@click.argument("iso3s", metavar="[ISO3]...", nargs=-1)
+@click.option("--all", "all_states", is_flag=True,
+              help="Every scored state; with --format html, the whole static site "
+                   "(index, country pages, methodology, sources).")
+@_data_options
+@_scoring_options
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "pdf", "json"]),
+              default="html", show_default=True, help="Output format.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("riskscore-site"),
+              show_default=True, help="Folder to write into; a site folder is replaced whole "
+                                      "and atomically.")
+@_friendly
+def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file, fmt, out):
+    """Write country risk reports: riskscore report BLR TUR, or --all for the site."""
+    from .errors import UsageError
+    from .load import load
+    from .report import build_site, report_data, write_countries
+
+    if bool(iso3s) == all_states:
+        raise UsageError("give ISO3 codes or --all (not both)")
+    ds = load(data_dir, indicators_dir)
+    rd = report_data(ds, weights_file, threshold)
+    progress = _progress("report")
+    if all_states and fmt == "html":
+        written = build_site(rd, out, progress)
+        click.echo(f"wrote the site: {written.countries} country pages and index, methodology "
+                   f"and sources pages ({written.files} files) to {written.folder}; "
+                   f"open {written.folder / 'index.html'}")
+        return
+    codes = list(rd.prepared.states) if all_states else list(iso3s)
+    written = write_countries(rd, codes, fmt, out, progress)
+    click.echo(f"wrote {written.files} {fmt} report{'s' if written.files != 1 else ''} "
+               f"to {written.folder}")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import legal, normalise
+from . import legal
 from .errors import UsageError
 from .load import Dataset
 from .score import Prepared, classify, compute, prepare, rank_desc
@@ -44,6 +44,7 @@ class OffenceRow:
     source_date: str
     applies: bool
     why_not: str
+    penalty_bound: float | None = None  # years that can certainly be imposed; inf = life/death
 
 
 @dataclass(frozen=True)
@@ -115,16 +116,17 @@ def penalty_text(row: pd.Series) -> str:
 
 
 def _offence_rows(off: pd.DataFrame) -> list[OffenceRow]:
-    applies = legal.applicable(off)
     out = []
-    for (_, row), ok in zip(off.iterrows(), applies, strict=True):
+    for (_, row), ok, bound in zip(off.iterrows(), off["_applies"], off["_bound"],
+                                   strict=True):
         why = ""
         if not ok:
             why = ("requires violence" if row.get("requires_violence") is True
                    else "no longer in force")
         out.append(OffenceRow(row["row_id"], row["offence"], row["law"], penalty_text(row),
                               row["confidence"], row["source_title"], row["source_url"],
-                              row["source_date"], bool(ok), why))
+                              row["source_date"], bool(ok), why,
+                              None if np.isnan(bound) else float(bound)))
     return out
 
 
@@ -148,7 +150,7 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
                    dataset.classes)[0]
 
     risk, years = p.risk("catalogue")
-    values, _ = normalise.value_matrix(dataset.observations, dataset.indicators, [iso3])
+    values = p.values("catalogue")[[i]]
     parts = []
     for j, ind in enumerate(dataset.indicators.itertuples(index=False)):
         cols = p.indicator_pillar == ind.pillar
@@ -166,6 +168,8 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
 
     serious, known = legal.category_status(p.offences, float(threshold))
     off = dataset.offences[dataset.offences["iso3"] == iso3]
+    off = off.assign(_applies=legal.applicable(off).to_numpy(),
+                     _bound=legal.severity_bound(off).to_numpy(dtype=float))
     cats = []
     for c, cat in enumerate(dataset.categories.itertuples(index=False)):
         rows = _offence_rows(off[off["category"] == cat.id])
@@ -211,10 +215,10 @@ def _status(arr: legal.OffenceArrays, i: int, c: int, serious: bool) -> str:
 
 def _deciding(off: pd.DataFrame, rows: list[OffenceRow]) -> OffenceRow | None:
     """The most severe applicable row: it decides the category (SOURCE.md reading rule)."""
-    ok = legal.applicable(off).to_numpy()
+    ok = off["_applies"].to_numpy(dtype=bool)
     if not ok.any():
         return None
-    bounds = legal.severity_bound(off).to_numpy(dtype=float)
+    bounds = off["_bound"].to_numpy(dtype=float)
     bounds = np.where(ok, np.nan_to_num(bounds, nan=-0.5), -np.inf)
     return rows[int(np.argmax(bounds))]
 

@@ -48,8 +48,23 @@ def records(frame: pd.DataFrame) -> list[dict]:
     return [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
+def _finite(v):
+    """JSON has no NaN or Infinity: missing becomes null, life/death bounds "infinite"."""
+    if isinstance(v, float):
+        if math.isnan(v):
+            return None
+        if math.isinf(v):
+            return "infinite" if v > 0 else "-infinite"
+    if isinstance(v, dict):
+        return {k: _finite(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_finite(x) for x in v]
+    return v
+
+
 def to_json(payload: dict) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2, default=_clean) + "\n"
+    return json.dumps(_finite(payload), ensure_ascii=False, indent=2, default=_clean,
+                      allow_nan=False) + "\n"
 
 
 def write_or_print(text: str, out: Path | None, echo) -> None:

@@ -42,15 +42,25 @@ class Prepared:
     status: np.ndarray  # engagement level id per state
     engagement_value: dict[str, float]
     population: np.ndarray
-    _risk: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
+    _risk: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False)
 
-    def risk(self, rule: str = "catalogue") -> tuple[np.ndarray, np.ndarray]:
-        """(risk, year) matrices for a missing-data rule, computed once and kept."""
+    def _matrices(self, rule: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if rule not in self._risk:
             values, years = normalise.value_matrix(self.ds.observations, self.ds.indicators,
                                                    self.states, rule)
-            self._risk[rule] = (normalise.risk_matrix(values, self.ds.indicators), years)
+            self._risk[rule] = (normalise.risk_matrix(values, self.ds.indicators), years,
+                                values)
         return self._risk[rule]
+
+    def risk(self, rule: str = "catalogue") -> tuple[np.ndarray, np.ndarray]:
+        """(risk, year) matrices for a missing-data rule, computed once and kept."""
+        risk, years, _ = self._matrices(rule)
+        return risk, years
+
+    def values(self, rule: str = "catalogue") -> np.ndarray:
+        """The raw indicator values behind ``risk`` (states x indicators)."""
+        return self._matrices(rule)[2]
 
 
 def engagement_status(ds: Dataset, states: list[str]) -> np.ndarray:

@@ -30,7 +30,9 @@ def test_wheel_carries_the_shipped_folders(wheel):
     for name in ("riskscore/_shipped/indicators/indicators.csv",
                  "riskscore/_shipped/indicators/provisions.csv",
                  "riskscore/_shipped/country_data/observations.csv",
-                 "riskscore/_shipped/country_data/offences.csv"):
+                 "riskscore/_shipped/country_data/offences.csv",
+                 "riskscore/_shipped/templates/country.html.j2",
+                 "riskscore/_shipped/templates/partials/macros.html.j2"):
         assert name in names
 
 
@@ -52,3 +54,9 @@ def test_installed_wheel_validates_its_own_data(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "_shipped" in result.stdout  # it used the copies inside the package
     assert str(ROOT / "country_data") not in result.stdout
+    # The report templates travel in the wheel too: a country page renders from them.
+    report = subprocess.run([str(venv / "bin" / "riskscore"), "report", "BLR", "--format",
+                             "md", "--out", str(tmp_path / "rep")], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert report.returncode == 0, report.stderr
+    assert "Belarus" in (tmp_path / "rep" / "BLR.md").read_text()

@@ -1,0 +1,468 @@
+"""Typed contexts for every report page: what a template may show, and nothing else.
+
+Templates render with StrictUndefined, so a field missing here is an error, not a blank.
+Every number carries its source and year; a missing value is ``None`` and templates print
+"missing" for it (METHODOLOGY.md section 8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .. import legal
+from ..explain import Explanation, explain
+from ..load import Dataset
+from ..score import Prepared, prepare, score
+from ..summary import group_summary, population_exposed
+from ..weights import Weights, resolve
+
+# Other thresholds every country page compares with (issue: "what would change at a 3- or
+# 5-year threshold").
+WHAT_IF_THRESHOLDS = (3.0, 5.0)
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """Slot for the uncertainty analysis (riskscore.audit): filled when an audit is given."""
+
+    median_rank: float
+    rank_low: float  # 5th percentile
+    rank_high: float  # 95th percentile
+    class_probabilities: dict[str, float]
+    claims: list[tuple[str, float]]  # (sentence, share of runs in which it holds)
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    id: str
+    name: str
+    pillar: str
+    value: float | None
+    year: int | None
+    risk: float | None
+    contribution: float | None
+    weight: float
+    source: str  # publisher and edition
+    previous_value: float | None
+    previous_year: int | None
+
+
+@dataclass(frozen=True)
+class OffenceLine:
+    category: str
+    category_name: str
+    offence: str
+    law: str
+    penalty: str
+    confidence: str
+    source_title: str
+    source_url: str
+    source_date: str
+    row_id: str
+    applies: bool
+    why_not: str
+    decides: bool
+    opens: str  # the convention articles this row opens, e.g. "arts 25-29; 30, 35(1)(c), 40-46"
+
+
+@dataclass(frozen=True)
+class CategoryLine:
+    id: str
+    name: str
+    status: str
+    status_text: str
+    status_at: dict[str, str]  # threshold label -> status at that threshold
+    deciding_penalty: str | None
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    threshold: float
+    exposure: float | None
+    rank: int | None
+    risk_class: str | None
+    risk_class_name: str | None
+    changed_categories: list[str]
+
+
+@dataclass(frozen=True)
+class Peer:
+    group_kind: str  # region | income group
+    group: str
+    ranked: int
+    median_exposure: float | None
+    position: int | None  # rank among ranked peers
+
+
+@dataclass(frozen=True)
+class ArticleLine:
+    article: str
+    title: str
+    scope: str
+    intrusiveness: int
+    verified: bool
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of an inline SVG chart; geometry precomputed so templates stay simple."""
+
+    label: str
+    value: float | None
+    width: float
+    y: float
+
+
+@dataclass(frozen=True)
+class CountryContext:
+    iso3: str
+    name: str
+    region: str | None
+    income_group: str | None
+    population: int | None
+    population_year: int | None
+    threshold: float
+    exposure: float | None
+    latent_exposure: float | None
+    rank: int | None
+    ranked_total: int
+    risk_class: str | None
+    risk_class_name: str | None
+    coverage: float
+    flag: str
+    pillars: list[Bar]
+    pillar_weights: dict[str, float]
+    indicators: list[IndicatorLine]
+    categories: list[CategoryLine]
+    serious_offences: list[OffenceLine]
+    other_offences: list[OffenceLine]
+    articles: list[ArticleLine]
+    what_if: list[WhatIf]
+    peers: list[Peer]
+    convention: dict[str, str | None]
+    engagement_level: str
+    caveats: list[str]
+    robustness: Robustness | None = None
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    iso3: str
+    name: str
+    region: str
+    income_group: str
+    engagement_level: str
+    rank: int | None
+    risk_class: str | None
+    exposure: float | None
+    latent_exposure: float | None
+    legal_reach: float | None
+    safeguard_deficit: float | None
+    repression_climate: float | None
+    coverage: float
+    flag: str
+    robustness: Robustness | None = None
+
+
+@dataclass(frozen=True)
+class IndexContext:
+    threshold: float
+    rows: list[IndexRow]
+    regions: list[str]
+    engagement_levels: list[tuple[str, str]]
+    classes: list[tuple[str, str]]
+    population_exposed: list[dict]
+    ranked_total: int
+    flagged_total: int
+
+
+@dataclass(frozen=True)
+class MethodologyContext:
+    pillars: list[dict]
+    indicators: list[dict]
+    categories: list[dict]
+    provisions: list[dict]
+    engagement: list[dict]
+    classes: list[dict]
+    threshold: float
+    weights_note: str
+
+
+@dataclass(frozen=True)
+class SourcesContext:
+    sources: list[dict]
+    offence_sources: int
+
+
+@dataclass
+class ReportData:
+    """Everything the pages of one run share: computed once, used for every country."""
+
+    dataset: Dataset
+    weights: Weights
+    threshold: float
+    prepared: Prepared
+    scores: pd.DataFrame
+    latent: pd.DataFrame
+    what_if: dict[float, pd.DataFrame]
+    robustness: dict[str, Robustness] = field(default_factory=dict)
+    # Per-run lookups, built once so each country page is cheap (the site has ~200 pages).
+    groups: dict[str, pd.DataFrame] = field(default_factory=dict)
+    history: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
+    status_at: dict[float, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+
+def report_data(dataset: Dataset, weights: Weights | str | None = None,
+                threshold: float = 4, robustness: dict[str, Robustness] | None = None
+                ) -> ReportData:
+    p = prepare(dataset)
+    w = resolve(dataset, weights)
+    cur = score(dataset, w, threshold, "current", prepared=p)
+    lat = score(dataset, w, threshold, "latent", prepared=p)
+    alt = {t: score(dataset, w, t, "current", prepared=p)
+           for t in WHAT_IF_THRESHOLDS if t != float(threshold)}
+    rd = ReportData(dataset, w, float(threshold), p, cur, lat, alt, robustness or {})
+    rd.groups = {col: group_summary(cur, col).set_index(col)
+                 for col in ("region", "income_group")}
+    obs = dataset.observations.sort_values("year")
+    for (iso3, ind), g in obs.groupby(["iso3", "indicator"], sort=False):
+        rd.history[(iso3, ind)] = list(zip(g["year"].astype(int), g["value"].astype(float),
+                                           strict=True))
+    for t in {float(threshold), *WHAT_IF_THRESHOLDS}:
+        rd.status_at[t] = legal.category_status(p.offences, t)
+    return rd
+
+
+def _num(v) -> float | None:
+    return None if v is None or pd.isna(v) else float(v)
+
+
+def _int(v) -> int | None:
+    return None if v is None or pd.isna(v) else int(v)
+
+
+def _source_label(ds: Dataset, source_id: str) -> str:
+    src = ds.sources.set_index("id")
+    if source_id not in src.index:
+        return source_id
+    row = src.loc[source_id]
+    return f"{row['publisher']}, {row['title']} ({row['edition']})"
+
+
+def _previous(rd: ReportData, iso3: str, indicator: str, year: int | None
+              ) -> tuple[float | None, int | None]:
+    """The latest value before ``year``: the trend shown beside each indicator."""
+    if year is None:
+        return None, None
+    earlier = [(y, v) for y, v in rd.history.get((iso3, indicator), []) if y < year]
+    if not earlier:
+        return None, None
+    y, v = earlier[-1]
+    return v, y
+
+
+def _bars(ex: Explanation, names: dict[str, str]) -> list[Bar]:
+    return [Bar(names[k], v, 0.0 if v is None else round(v * 3, 1), 8 + i * 34)
+            for i, (k, v) in enumerate(ex.pillars.items())]
+
+
+def _status_at(rd: ReportData, i: int, c: int) -> dict[str, str]:
+    out = {}
+    for t in sorted(rd.status_at):
+        serious, known = rd.status_at[t]
+        if serious[i, c]:
+            s = "serious crime"
+        elif known[i, c]:
+            s = "below threshold"
+        else:
+            s = "unknown"
+        out[f"{t:g} years"] = s
+    return out
+
+
+def _what_if(rd: ReportData, iso3: str, categories: list[CategoryLine]) -> list[WhatIf]:
+    rows = []
+    for t, frame in sorted(rd.what_if.items()):
+        r = frame.set_index("iso3").loc[iso3]
+        label = f"{t:g} years"
+        changed = [c.name for c in categories
+                   if c.status_at[label] != c.status_at[f"{rd.threshold:g} years"]]
+        cls = r["class"] if r["ranked"] else None
+        names = dict(zip(rd.dataset.classes["id"], rd.dataset.classes["name"], strict=True))
+        rows.append(WhatIf(t, _num(r["exposure"]) if r["ranked"] else None,
+                           _int(r["rank"]), cls, names.get(cls), changed))
+    return rows
+
+
+def _peers(rd: ReportData, iso3: str) -> list[Peer]:
+    me = rd.scores.set_index("iso3").loc[iso3]
+    out = []
+    for kind, col in (("region", "region"), ("income group", "income_group")):
+        group = me[col]
+        if group is None or pd.isna(group):
+            continue
+        summary = rd.groups[col]
+        peers = rd.scores[(rd.scores[col] == group) & rd.scores["ranked"]]
+        position = None
+        if bool(me["ranked"]):
+            position = int((peers["exposure"] > me["exposure"]).sum() + 1)
+        out.append(Peer(kind, str(group), int(summary.loc[group, "ranked"]),
+                        _num(summary.loc[group, "median_exposure"]), position))
+    return out
+
+
+CAVEATS = (
+    "The score measures exposure: what the convention's powers could reach under this "
+    "state's own law and how weak the checks on them are. It is not a finding that abuse "
+    "has happened or will happen.",
+    "Offence penalties come from curated, cited rows; a category with no row is unknown, "
+    "never 'not criminalised'. Rows marked secondary rest on reporting, not the statute.",
+    "Indicator values are the publishers' (RSF, V-Dem, Freedom House) for the year shown; "
+    "they are expert assessments with their own uncertainty.",
+    "The convention is not yet in force. 'Latent exposure' scores the state as if it had "
+    "ratified.",
+)
+
+
+def _article_list(provisions: pd.DataFrame, scope: str) -> str:
+    arts = sorted({int(a) for a in provisions.loc[provisions["scope"] == scope, "article"]})
+    runs: list[list[int]] = []
+    for a in arts:  # 25, 26, 27 -> "25-27"
+        if runs and a == runs[-1][-1] + 1:
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def _opens_text(ds: Dataset) -> dict[str, str]:
+    domestic = _article_list(ds.provisions, "any_offence")
+    serious = _article_list(ds.provisions, "serious_crime")
+    return {"domestic": f"arts {domestic} (domestic powers)",
+            "serious": f"arts {domestic} and {serious} (domestic and cross-border)"}
+
+
+def _row_opens(bound: float | None, applies: bool, threshold: float,
+               opens: dict[str, str]) -> str:
+    """What one offence row opens on its own (METHODOLOGY.md 6.1)."""
+    if not applies:
+        return "nothing (does not count)"
+    if bound is not None and bound >= threshold:
+        return opens["serious"]
+    if bound == 0:
+        return "nothing (no imprisonment)"
+    if bound is None:
+        return opens["domestic"] + "; serious-crime status unknown"
+    return opens["domestic"]
+
+
+def country_context(rd: ReportData, iso3: str) -> CountryContext:
+    ds = rd.dataset
+    ex = explain(ds, iso3, rd.weights, rd.threshold, prepared=rd.prepared)
+    i = rd.prepared.states.index(ex.iso3)
+    country = ds.countries.set_index("iso3").loc[ex.iso3]
+    pillar_names = dict(zip(ds.pillars["id"], ds.pillars["name"], strict=True))
+    class_names = dict(zip(ds.classes["id"], ds.classes["name"], strict=True))
+    indicators = []
+    for part in ex.indicators:
+        prev, prev_year = _previous(rd, ex.iso3, part.id, part.year)
+        indicators.append(IndicatorLine(
+            part.id, part.name, pillar_names[part.pillar], part.value, part.year, part.risk,
+            part.contribution, part.weight, _source_label(ds, part.source_id), prev,
+            prev_year))
+    opens = _opens_text(ds)
+    categories, serious_rows, other_rows = [], [], []
+    for c, cat in enumerate(ex.categories):
+        categories.append(CategoryLine(
+            cat.id, cat.name, cat.status, cat.status_text, _status_at(rd, i, c),
+            cat.deciding.penalty if cat.deciding else None))
+        for row in cat.rows:
+            line = OffenceLine(cat.id, cat.name, row.offence, row.law, row.penalty,
+                               row.confidence, row.source_title, row.source_url,
+                               row.source_date, row.row_id, row.applies, row.why_not,
+                               cat.deciding is not None and row.row_id == cat.deciding.row_id,
+                               _row_opens(row.penalty_bound, row.applies, rd.threshold, opens))
+            (serious_rows if line.decides and cat.status == "serious_crime"
+             else other_rows).append(line)
+    articles = [ArticleLine(f"{a.article}{'(' + a.paragraph + ')' if a.paragraph else ''}",
+                            a.title, a.scope, a.intrusiveness, a.verified)
+                for a in ex.articles_opened]
+    lat = rd.latent.set_index("iso3").loc[ex.iso3]
+    return CountryContext(
+        iso3=ex.iso3, name=ex.name,
+        region=None if pd.isna(country["m49_region"]) else str(country["m49_region"]),
+        income_group=None if pd.isna(country["income_group"]) else str(country["income_group"]),
+        population=_int(country["population"]), population_year=_int(country["population_year"]),
+        threshold=rd.threshold, exposure=ex.exposure if ex.rank is not None else None,
+        latent_exposure=_num(lat["exposure"]) if bool(lat["ranked"]) else None,
+        rank=ex.rank, ranked_total=int(rd.scores["ranked"].sum()),
+        risk_class=ex.risk_class, risk_class_name=class_names.get(ex.risk_class),
+        coverage=ex.coverage, flag=ex.flag, pillars=_bars(ex, pillar_names),
+        pillar_weights={pillar_names[k]: v for k, v in ex.pillar_weights.items()},
+        indicators=indicators, categories=categories, serious_offences=serious_rows,
+        other_offences=other_rows, articles=articles,
+        what_if=_what_if(rd, ex.iso3, categories), peers=_peers(rd, ex.iso3),
+        convention=ex.convention, engagement_level=ex.engagement_level,
+        caveats=list(CAVEATS), robustness=rd.robustness.get(ex.iso3))
+
+
+def index_context(rd: ReportData) -> IndexContext:
+    ds = rd.dataset
+    lat = rd.latent.set_index("iso3")["exposure"]
+    lat_ranked = rd.latent.set_index("iso3")["ranked"]
+    rows = []
+    for r in rd.scores.rename(columns={"class": "risk_class"}).itertuples(index=False):
+        rows.append(IndexRow(
+            r.iso3, r.name, r.region if isinstance(r.region, str) else "(none)",
+            r.income_group if isinstance(r.income_group, str) else "(not classified)",
+            str(r.engagement_level), _int(r.rank), r.risk_class if r.ranked else None,
+            _num(r.exposure) if r.ranked else None,
+            _num(lat[r.iso3]) if lat_ranked[r.iso3] else None,
+            _num(r.legal_reach), _num(r.safeguard_deficit), _num(r.repression_climate),
+            float(r.coverage), r.flag, rd.robustness.get(r.iso3)))
+    levels = [(e.id, e.name) for e in ds.engagement.itertuples(index=False)]
+    classes = [(c.id, c.name) for c in ds.classes.sort_values("lower").itertuples(index=False)]
+    pop = population_exposed(rd.scores, ds.classes)
+    return IndexContext(
+        threshold=rd.threshold, rows=rows,
+        regions=sorted({r.region for r in rows}), engagement_levels=levels, classes=classes,
+        population_exposed=pop.to_dict(orient="records"),
+        ranked_total=int(rd.scores["ranked"].sum()),
+        flagged_total=int((~rd.scores["ranked"]).sum()))
+
+
+def methodology_context(rd: ReportData) -> MethodologyContext:
+    ds = rd.dataset
+    w = rd.weights
+
+    def table(frame: pd.DataFrame, weights: pd.Series | None = None) -> list[dict]:
+        out = []
+        for row in frame.to_dict(orient="records"):
+            clean = {k: (None if not isinstance(v, str) and pd.isna(v) else v)
+                     for k, v in row.items()}
+            if weights is not None:
+                clean["weight"] = float(weights[row["id"]])
+            out.append(clean)
+        return out
+
+    nominal = resolve(ds, None)
+    same = (np.allclose(w.pillars.to_numpy(), nominal.pillars.reindex(w.pillars.index))
+            and np.allclose(w.indicators.to_numpy(),
+                            nominal.indicators.reindex(w.indicators.index)))
+    note = ("Weights are the catalogue's nominal weights." if same else
+            "Weights in this run come from a user-supplied weights file, not the catalogue; "
+            "the rationales below are the catalogue's.")
+    return MethodologyContext(
+        pillars=table(ds.pillars, w.pillars), indicators=table(ds.indicators, w.indicators),
+        categories=table(ds.categories, w.categories), provisions=table(ds.provisions),
+        engagement=table(ds.engagement), classes=table(ds.classes.sort_values("lower")),
+        threshold=rd.threshold, weights_note=note)
+
+
+def sources_context(rd: ReportData) -> SourcesContext:
+    off = rd.dataset.offences
+    return SourcesContext(sources=rd.dataset.sources.fillna("").to_dict(orient="records"),
+                          offence_sources=int(off["source_url"].nunique()))

@@ -1,0 +1,101 @@
+"""Render report contexts to HTML, Markdown, JSON and PDF.
+
+Safety (issue 4): autoescaping is on for every template, Markdown included, so text from
+data can never become markup; links accept only http(s) addresses; the PDF renderer is
+refused every network fetch, so a page can only use what it carries inline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .. import __version__, output, paths
+from ..errors import UsageError
+
+
+def _num(value, digits: int = 1) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "missing"
+    return f"{float(value):.{digits}f}"
+
+
+def _pct(value) -> str:
+    return "missing" if value is None else f"{float(value) * 100:.0f}%"
+
+
+def _years(value) -> str:
+    return f"{float(value):g} years"
+
+
+def _thousands(value) -> str:
+    return "missing" if value is None else f"{int(value):,}"
+
+
+def _safe_url(value) -> str:
+    text = str(value or "")
+    return text if re.match(r"^https?://[^\s\"'<>]+$", text) else "#"
+
+
+# Characters that give inline Markdown meaning (code, emphasis, links/images via [ ], table
+# cells via |); escaped so data can't make any. < and > are HTML-escaped before this.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def _md(value) -> Markup:
+    # HTML-escape first (a Markdown renderer passes raw HTML through), then neutralise
+    # Markdown syntax; the result is marked safe so autoescaping does not escape it twice.
+    text = str(escape(str(value))).replace("\n", " ")
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def _md_url(value) -> Markup:
+    return Markup(str(value).replace("(", "%28").replace(")", "%29").replace(" ", "%20"))
+
+
+def environment(templates: Path | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates or paths.templates_dir())),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False,
+        keep_trailing_newline=True)
+    env.filters.update(num=_num, pct=_pct, years=_years, thousands=_thousands,
+                       safe_url=_safe_url, md=_md, md_url=_md_url)
+    env.globals.update(version=__version__)
+    return env
+
+
+def render_page(env: jinja2.Environment, template: str, root: str, threshold: float,
+                **context) -> str:
+    return env.get_template(template).render(root=root, threshold=threshold, **context)
+
+
+def country_html(env: jinja2.Environment, ctx, root: str = "../") -> str:
+    return render_page(env, "country.html.j2", root, ctx.threshold, c=ctx)
+
+
+def country_markdown(env: jinja2.Environment, ctx) -> str:
+    return render_page(env, "country.md.j2", "", ctx.threshold, c=ctx)
+
+
+def to_json(ctx) -> str:
+    return output.to_json({"riskscore_version": __version__, "report": dataclasses.asdict(ctx)})
+
+
+def _refuse_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"report pages are self-contained; refusing to fetch {url}")
+
+
+def to_pdf(html: str) -> bytes:
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: the Pango system library is missing
+        raise UsageError(
+            "PDF output needs WeasyPrint and its system libraries (Pango): "
+            "pip install 'riskscore[pdf]'; on Debian/Ubuntu also apt-get install "
+            f"libpango-1.0-0 libpangoft2-1.0-0 ({exc})") from None
+    return weasyprint.HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()

@@ -1,0 +1,142 @@
+"""Write reports: single country files, or the whole static site, atomically.
+
+Everything is rendered in memory first; only then is anything written. A site is built in a
+temporary folder beside the target and swapped in with renames, so a failed run leaves the
+previous site intact and a reader never sees half a site.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..csvio import write_bytes_atomic
+from ..errors import UsageError
+from . import render
+from .context import (
+    ReportData,
+    country_context,
+    index_context,
+    methodology_context,
+    sources_context,
+)
+
+FORMATS = ("html", "md", "pdf", "json")
+# Written into every site folder; only a folder carrying it is ever replaced, so a mistyped
+# --out can never delete somebody's own files.
+MARKER = ".riskscore-site"
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+Progress = Callable[[Iterable, str], Iterator]
+
+
+def _no_progress(items: Iterable, label: str) -> Iterator:
+    yield from items
+
+
+@dataclass(frozen=True)
+class Written:
+    folder: Path
+    files: int
+    countries: int
+
+
+def _file_name(iso3: str, ext: str) -> str:
+    # Names come from validated ISO3 codes only, never from names or other text in data.
+    if not _ISO3.match(iso3):
+        raise UsageError(f"not an ISO3 code: {iso3!r}")
+    return f"{iso3}.{ext}"
+
+
+def render_country(rd: ReportData, iso3: str, fmt: str,
+                   env=None, root: str = "../") -> bytes:
+    if fmt not in FORMATS:
+        raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    env = env or render.environment()
+    ctx = country_context(rd, iso3)
+    if fmt == "json":
+        return render.to_json(ctx).encode("utf-8")
+    if fmt == "md":
+        return render.country_markdown(env, ctx).encode("utf-8")
+    html = render.country_html(env, ctx, root=root)
+    return html.encode("utf-8") if fmt == "html" else render.to_pdf(html)
+
+
+def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
+                    progress: Progress = _no_progress) -> Written:
+    """One file per state (``ISO3.ext``) in ``out``; all rendered before any is written."""
+    env = render.environment()
+    states = set(rd.prepared.states)
+    unknown = [c for c in iso3s if c.upper() not in states]
+    if unknown:
+        raise UsageError(f"not a scored state: {', '.join(unknown)}; use ISO3 codes from "
+                         "'riskscore score'")
+    rendered = {}
+    for iso3 in progress([c.upper() for c in iso3s], "rendering"):
+        # A single page opened on its own has no site around it: links point at the web
+        # root of a site built next to it.
+        rendered[_file_name(iso3, fmt)] = render_country(rd, iso3, fmt, env, root="")
+    for name, data in rendered.items():
+        write_bytes_atomic(data, out / name)
+    return Written(out, len(rendered), len(rendered))
+
+
+def build_site(rd: ReportData, out: Path, progress: Progress = _no_progress) -> Written:
+    """The static site: index, one page per state, methodology, sources."""
+    out = Path(out)
+    _check_replaceable(out)
+    env = render.environment()
+    pages: dict[str, str] = {
+        "index.html": render.render_page(env, "index.html.j2", "", rd.threshold,
+                                         x=index_context(rd)),
+        "methodology.html": render.render_page(env, "methodology.html.j2", "", rd.threshold,
+                                               m=methodology_context(rd)),
+        "sources.html": render.render_page(env, "sources.html.j2", "", rd.threshold,
+                                           s=sources_context(rd)),
+    }
+    for iso3 in progress(list(rd.prepared.states), "rendering"):
+        pages[f"countries/{_file_name(iso3, 'html')}"] = render.country_html(
+            env, country_context(rd, iso3), root="../")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
+    try:
+        (tmp / "countries").mkdir()
+        for name, text in pages.items():
+            (tmp / name).write_text(text, encoding="utf-8")
+        (tmp / MARKER).write_text("Built by riskscore; this folder is replaced on rebuild.\n",
+                                  encoding="utf-8")
+        os.chmod(tmp, 0o755)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return Written(out, len(pages), len(rd.prepared.states))
+
+
+def _check_replaceable(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file; give a folder for the site")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise UsageError(f"{out} already holds files that riskscore did not write; "
+                         "give a new or empty folder (a riskscore site is replaced whole)")
+
+
+def _swap(new: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
+        os.rmdir(old)
+        os.rename(out, old)
+    try:
+        os.rename(new, out)
+    except BaseException:
+        if old is not None:
+            os.rename(old, out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
