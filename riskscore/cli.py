@@ -270,8 +270,13 @@ def _progress(label_prefix: str):
 @click.option("--out", type=click.Path(path_type=Path), default=Path("riskscore-site"),
               show_default=True, help="Folder to write into; a site folder is replaced whole "
                                       "and atomically.")
+@click.option("--audit-runs", type=click.IntRange(min=0), default=1000, show_default=True,
+              help="Uncertainty runs behind the rank intervals and claim shares shown in "
+                   "reports (0: leave them out).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of those runs.")
 @_friendly
-def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file, fmt, out):
+def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file, fmt, out,
+           audit_runs, seed):
     """Write country risk reports: riskscore report BLR TUR, or --all for the site."""
     from .errors import UsageError
     from .load import load
@@ -280,7 +285,19 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
     if bool(iso3s) == all_states:
         raise UsageError("give ISO3 codes or --all (not both)")
     ds = load(data_dir, indicators_dir)
-    rd = report_data(ds, weights_file, threshold)
+    audit_result = None
+    # The audit's runs are centred on the default 4-year threshold (they vary it), so their
+    # intervals describe that ranking only.
+    if audit_runs and threshold == 4:
+        from .audit import audit as audit_fn
+
+        # Sensitivity is skipped here: pages show rank intervals and claim shares, which
+        # come from the uncertainty runs; `riskscore audit` gives the full audit.
+        audit_result = audit_fn(ds, runs=audit_runs, seed=seed, weights=weights_file,
+                                sensitivity=False)
+    rd = report_data(ds, weights_file, threshold,
+                     audit_result.robustness if audit_result else None)
+    rd.audit = audit_result
     progress = _progress("report")
     if all_states and fmt == "html":
         written = build_site(rd, out, progress)
@@ -292,3 +309,40 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
     written = write_countries(rd, codes, fmt, out, progress)
     click.echo(f"wrote {written.files} {fmt} report{'s' if written.files != 1 else ''} "
                f"to {written.folder}")
+
+
+@main.command()
+@_data_options
+@click.option("--runs", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Monte Carlo runs of the uncertainty analysis.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed; the same seed gives identical results.")
+@click.option("--sobol-n", type=click.IntRange(min=0), default=1024, show_default=True,
+              help="Base sample size of the Sobol sensitivity analysis (a power of 2; "
+                   "0 skips it).")
+@click.option("--weights", "weights_file", type=click.Path(path_type=Path), default=None,
+              help="Weights file (kind,id,weight,rationale) replacing catalogue weights.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Folder to write audit.txt, audit.json or audit.html into (atomically).")
+@_friendly
+def audit(data_dir, indicators_dir, runs, seed, sobol_n, weights_file, fmt, out):
+    """Audit the weights: uncertainty, Sobol sensitivity, effective weights, claims.
+
+    Exits 0 when the audit finds nothing to review and 4 when it lists problems.
+    """
+    from . import output
+    from .audit import audit as audit_fn
+    from .audit.render import audit_html, audit_json, audit_text
+    from .load import load
+
+    ds = load(data_dir, indicators_dir)
+    result = audit_fn(ds, runs=runs, seed=seed, weights=weights_file, sobol_n=sobol_n,
+                      sensitivity=sobol_n > 0, progress=_progress("audit"))
+    text = {"table": audit_text, "json": audit_json, "html": audit_html}[fmt](result, ds)
+    name = {"table": "audit.txt", "json": "audit.json", "html": "audit.html"}[fmt]
+    output.write_or_print(text, None if out is None else out / name, click.echo)
+    if result.problems:
+        click.echo(f"audit: {len(result.problems)} problem(s) to review (see above)", err=True)
+        sys.exit(4)

@@ -195,11 +195,20 @@ INDICATORS = TableSpec(
         "id": _ident, "name": _text, "pillar": _ident, "source_id": _ident, "year": _year,
         "direction": Col(checks=(_isin(("higher_is_riskier", "higher_is_safer")),)),
         "lower": Col("float"), "upper": Col("float"), "bounds_rationale": _text,
+        # Documented alternative bounds (empty = none): the audit varies them (issue 5).
+        "alt_lower": Col("float", required=False), "alt_upper": Col("float", required=False),
         "weight": _weight, "weight_rationale": _text,
         "missing_rule": Col(checks=(_isin(("skip_and_reweight", "latest_earlier_year")),)),
         "description": _text,
     },
     key=("id",),
+)
+
+# Optional: indicators/audit_exceptions.csv, read by the audit only (riskscore/audit).
+AUDIT_EXCEPTIONS = TableSpec(
+    "audit_exceptions.csv", "indicators",
+    {"input": _ident, "level": _ident, "reason": _text, "recorded": Col("date")},
+    key=("input", "level"),
 )
 
 CATEGORIES = TableSpec(

@@ -280,6 +280,18 @@ def _check_bounds(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         problems.append(Problem(INDICATORS.name, line, "lower",
                                 f"lower bound {row['lower']:g} is not below upper {row['upper']:g}",
                                 "swap or correct the bounds"))
+    if "alt_lower" in ind:
+        one = ind["alt_lower"].isna() != ind["alt_upper"].isna()
+        for line, _ in _rows(ind, one):
+            problems.append(Problem(INDICATORS.name, line, "alt_lower",
+                                    "give both alternative bounds or neither",
+                                    "fill alt_lower and alt_upper together"))
+        bad = ind["alt_lower"].notna() & ind["alt_upper"].notna() & (
+            ind["alt_lower"] >= ind["alt_upper"])
+        for line, _ in _rows(ind, bad):
+            problems.append(Problem(INDICATORS.name, line, "alt_lower",
+                                    "alternative lower bound is not below the upper one",
+                                    "swap or correct the alternative bounds"))
     obs = tables.get(OBSERVATIONS.name)
     if obs is None:
         return problems

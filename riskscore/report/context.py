@@ -209,6 +209,7 @@ class ReportData:
     latent: pd.DataFrame
     what_if: dict[float, pd.DataFrame]
     robustness: dict[str, Robustness] = field(default_factory=dict)
+    audit: object | None = None  # riskscore.audit.Audit, when the site includes the audit
     # Per-run lookups, built once so each country page is cheap (the site has ~200 pages).
     groups: dict[str, pd.DataFrame] = field(default_factory=dict)
     history: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)

@@ -70,12 +70,14 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
 
 
 def render_page(env: jinja2.Environment, template: str, root: str, threshold: float,
-                **context) -> str:
-    return env.get_template(template).render(root=root, threshold=threshold, **context)
+                has_audit: bool = False, **context) -> str:
+    return env.get_template(template).render(root=root, threshold=threshold,
+                                             has_audit=has_audit, **context)
 
 
-def country_html(env: jinja2.Environment, ctx, root: str = "../") -> str:
-    return render_page(env, "country.html.j2", root, ctx.threshold, c=ctx)
+def country_html(env: jinja2.Environment, ctx, root: str = "../",
+                 has_audit: bool = False) -> str:
+    return render_page(env, "country.html.j2", root, ctx.threshold, has_audit, c=ctx)
 
 
 def country_markdown(env: jinja2.Environment, ctx) -> str:

@@ -91,17 +91,22 @@ def build_site(rd: ReportData, out: Path, progress: Progress = _no_progress) -> 
     out = Path(out)
     _check_replaceable(out)
     env = render.environment()
+    audited = rd.audit is not None
     pages: dict[str, str] = {
-        "index.html": render.render_page(env, "index.html.j2", "", rd.threshold,
+        "index.html": render.render_page(env, "index.html.j2", "", rd.threshold, audited,
                                          x=index_context(rd)),
         "methodology.html": render.render_page(env, "methodology.html.j2", "", rd.threshold,
-                                               m=methodology_context(rd)),
+                                               audited, m=methodology_context(rd)),
         "sources.html": render.render_page(env, "sources.html.j2", "", rd.threshold,
-                                           s=sources_context(rd)),
+                                           audited, s=sources_context(rd)),
     }
+    if audited:
+        from ..audit.render import audit_html
+
+        pages["audit.html"] = audit_html(rd.audit, rd.dataset)
     for iso3 in progress(list(rd.prepared.states), "rendering"):
         pages[f"countries/{_file_name(iso3, 'html')}"] = render.country_html(
-            env, country_context(rd, iso3), root="../")
+            env, country_context(rd, iso3), root="../", has_audit=audited)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
     try:

@@ -1,0 +1,136 @@
+"""Audit of the index: uncertainty, sensitivity, effective weights, claim robustness.
+
+Notebook use::
+
+    import riskscore
+    a = riskscore.audit(riskscore.load(), runs=1000, seed=1)
+    a.uncertainty.frame()        # nominal, median and 5-95 % rank; class probabilities
+    a.sensitivity.frame()        # Sobol indices of the mean absolute rank shift
+    a.effective.table            # effective vs nominal weights
+    a.problems                   # what a reviewer must look at (empty = clean)
+
+Follows the JRC statistical audit (OECD/JRC Handbook 2008; Saisana, Saltelli & Tarantola
+2005); METHODOLOGY.md section 13.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..load import Dataset
+from ..weights import Weights, resolve
+from .claims import median_abs_shift, robustness
+from .effective import Effective, check, effective_weights
+from .engine import Engine
+from .factors import DEFAULT_SPREAD, factor_space
+from .sensitivity import Sensitivity, run_sensitivity
+from .uncertainty import Uncertainty, _no_progress, run_uncertainty
+
+# The top and bottom classes are stable when, across the uncertainty runs, the typical state
+# in them (the median over the class's states of each state's median |rank shift|) moves at
+# most STABILITY_BOUND places and no state in them moves more than STABILITY_MAX
+# (METHODOLOGY.md 13.5).
+STABILITY_BOUND = 5
+STABILITY_MAX = 10
+
+
+@dataclass
+class Audit:
+    uncertainty: Uncertainty
+    sensitivity: Sensitivity | None
+    effective: Effective
+    exceptions: pd.DataFrame
+    problems: list[str]
+    stability: pd.DataFrame  # states in the top and bottom classes, median |rank shift|
+    robustness: dict = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+    seconds: dict = field(default_factory=dict)
+
+
+def load_exceptions(indicators_dir: Path) -> pd.DataFrame:
+    """Recorded reasons why an input's effective weight may differ from its nominal one."""
+    path = Path(indicators_dir) / "audit_exceptions.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["input", "level", "reason", "recorded"])
+    from ..schemas import AUDIT_EXCEPTIONS
+    from ..validate import read_table
+
+    frame, problems = read_table(path, AUDIT_EXCEPTIONS)
+    if frame is None or problems:
+        from ..errors import ValidationFailed
+
+        raise ValidationFailed(problems)
+    return frame
+
+
+def stability(u: Uncertainty) -> pd.DataFrame:
+    """States nominally in the top and in the bottom ranked class, with each one's median
+    absolute rank shift across the runs."""
+    shift = median_abs_shift(u)
+    ranked_classes = sorted({int(c) for c in u.nominal_class[u.nominal_rank > 0]})
+    if not ranked_classes:
+        return pd.DataFrame(columns=["iso3", "group", "class", "nominal_rank",
+                                     "median_abs_shift"])
+    rows = []
+    for which, cls in (("top", ranked_classes[-1]), ("bottom", ranked_classes[0])):
+        for i in np.flatnonzero((u.nominal_class == cls) & (u.nominal_rank > 0)):
+            rows.append({"iso3": u.states[i], "group": which, "class": u.class_ids[cls],
+                         "nominal_rank": int(u.nominal_rank[i]),
+                         "median_abs_shift": float(shift[i])})
+    return pd.DataFrame(rows)
+
+
+def stability_problems(stab: pd.DataFrame) -> list[str]:
+    problems = []
+    for group, g in stab.groupby("group"):
+        typical = float(g["median_abs_shift"].median())
+        if typical > STABILITY_BOUND:
+            problems.append(f"{group} class unstable: its states' median rank shift is "
+                            f"{typical:g} places (bound {STABILITY_BOUND})")
+        for r in g[g["median_abs_shift"] > STABILITY_MAX].itertuples(index=False):
+            problems.append(f"{r.iso3} ({group} class) moves {r.median_abs_shift:g} places "
+                            f"in the median run (limit {STABILITY_MAX})")
+    return problems
+
+
+def audit(dataset: Dataset, runs: int = 1000, seed: int = 0,
+          weights: Weights | str | Path | None = None, sobol_n: int = 1024,
+          spread: float = DEFAULT_SPREAD, sensitivity: bool = True,
+          progress: Callable = _no_progress) -> Audit:
+    """Run the whole audit. Same seed and inputs give identical results."""
+    w = resolve(dataset, weights)
+    clock = {}
+    start = time.perf_counter()
+    engine = Engine(dataset)
+    space = factor_space(w, engine.pillar_ids, engine.indicator_ids, engine.category_ids,
+                         spread)
+    u = run_uncertainty(engine, space, runs, seed, progress=progress)
+    clock["uncertainty"] = time.perf_counter() - start
+    sens = None
+    if sensitivity:
+        start = time.perf_counter()
+        sens = run_sensitivity(engine, space, sobol_n, seed, progress=progress)
+        clock["sensitivity"] = time.perf_counter() - start
+    start = time.perf_counter()
+    eff = effective_weights(engine, w)
+    exceptions = load_exceptions(dataset.indicators_dir)
+    problems = check(eff, exceptions)
+    stab = stability(u)
+    problems += stability_problems(stab)
+    names = dict(zip(dataset.classes["id"], dataset.classes["name"], strict=True))
+    rob = robustness(u, names)
+    clock["effective_weights"] = time.perf_counter() - start
+    settings = {"runs": runs, "seed": seed, "sobol_n": sobol_n if sensitivity else 0,
+                "spread": spread, "factors": [f.name for f in space.factors],
+                "weights": "nominal" if weights is None else str(weights)}
+    return Audit(u, sens, eff, exceptions, problems, stab, rob, settings, clock)
+
+
+__all__ = ["Audit", "STABILITY_BOUND", "STABILITY_MAX", "audit", "stability",
+           "stability_problems"]

@@ -1,0 +1,70 @@
+"""The audit as text, JSON or an HTML page built with the report templates."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from .. import output
+from ..load import Dataset
+from . import STABILITY_BOUND, STABILITY_MAX, Audit
+from .effective import DOMINANCE, TOLERANCE
+
+
+def _tables(a: Audit) -> dict[str, pd.DataFrame]:
+    u = a.uncertainty.frame()
+    tables = {"uncertainty": u[u["nominal_rank"].notna()].reset_index(drop=True),
+              "effective_weights": a.effective.table,
+              "coherence": a.effective.correlations,
+              "stability": a.stability}
+    if a.sensitivity is not None:
+        tables["sensitivity"] = a.sensitivity.frame()
+    return tables
+
+
+def audit_text(a: Audit, ds: Dataset) -> str:
+    t = _tables(a)
+    s = a.settings
+    parts = [f"Audit of the index: {s['runs']} uncertainty runs (seed {s['seed']}), weights "
+             f"+-{s['spread']:.0%}, {len(s['factors'])} factors; Sobol N = {s['sobol_n']}",
+             "", "Uncertainty: nominal rank, median and 5-95% interval, class probabilities",
+             t["uncertainty"].round(3).to_string(index=False), ""]
+    if "sensitivity" in t:
+        parts += ["Sensitivity of the mean absolute rank shift (Sobol; 95% bootstrap CI)",
+                  t["sensitivity"].round(3).to_string(index=False), ""]
+    parts += [f"Effective vs nominal weights (tolerance x{TOLERANCE:g}, dominance "
+              f"{DOMINANCE:.0%})", t["effective_weights"].round(3).to_string(index=False), "",
+              "Coherence: each indicator's correlation with its pillar; Cronbach's alpha "
+              + ", ".join(f"{k} {v:.2f}" for k, v in a.effective.alpha.items()),
+              t["coherence"].round(2).to_string(index=False), "",
+              f"Top and bottom classes (stable: typical median |rank shift| <= "
+              f"{STABILITY_BOUND}, none > {STABILITY_MAX})",
+              t["stability"].to_string(index=False), ""]
+    if len(a.exceptions):
+        parts += ["Recorded exceptions (indicators/audit_exceptions.csv):"]
+        parts += [f"- {r.input} ({r.level}): {r.reason}" for r in a.exceptions.itertuples()]
+        parts += [""]
+    parts += ["Problems to review:" if a.problems else "Problems to review: none"]
+    parts += [f"- {p}" for p in a.problems]
+    return "\n".join(parts) + "\n"
+
+
+def audit_json(a: Audit, ds: Dataset) -> str:
+    return output.to_json({
+        "settings": a.settings, "seconds": a.seconds, "problems": a.problems,
+        "alpha": a.effective.alpha,
+        **{name: output.records(frame) for name, frame in _tables(a).items()},
+        "robustness": {k: dataclasses.asdict(v) for k, v in a.robustness.items()},
+    })
+
+
+def audit_html(a: Audit, ds: Dataset) -> str:
+    from ..report import render
+
+    env = render.environment()
+    tables = {k: output.records(v.round(4)) for k, v in _tables(a).items()}
+    return render.render_page(env, "audit.html.j2", "", 4.0, True, a=a, t=tables,
+                              tolerance=TOLERANCE, dominance=DOMINANCE,
+                              stability_bound=STABILITY_BOUND, stability_max=STABILITY_MAX,
+                              exceptions=a.exceptions.to_dict(orient="records"))
