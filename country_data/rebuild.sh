@@ -17,9 +17,14 @@ $R import vdem       "$S/vdem_v14/vdem_v14_2013_2023_selected.csv"              
 $R import fiw        "$S/freedom_house_fiw/fiw_2013_2024_editions_scores.csv"     --data "$OUT"
 # The curated rows, plus the fields read out of their notes (in force, requires violence,
 # stated minimum), kept in this repository because they are our reading, not the source's.
+# riskscore's own cited research (country_data/curation/offences_riskscore.csv) and the
+# surveys whose omissions are cited "not criminalised" rows are imported with them.
+C=country_data/curation
 $R import offences   "$S/offences/identity_offences.csv" "$S/offences/speech_offences.csv" \
                      "$S/offences/speech_offences_2.csv" "$S/offences/speech_offences_3.csv" \
-                     --annotations country_data/curation/offence_annotations.csv --data "$OUT"
+                     "$C/offences_riskscore.csv" --annotations "$C/offence_annotations.csv" \
+                     --surveys "$C/absence_surveys.csv" --survey-listed "$C/absence_listed.csv" \
+                     --data "$OUT"
 $R import convention "$S/convention/signatures.csv" "$S/convention/ratifications.csv" \
                                                                                   --data "$OUT"
 # Only a fully valid rebuild replaces the shipped tables.

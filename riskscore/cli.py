@@ -70,24 +70,45 @@ def validate(data_dir: Path | None, indicators_dir: Path | None) -> None:
 @main.command()
 @_data_options
 @click.option("--offences", "show_offences", is_flag=True,
-              help="Also print the signatory x category grid of known/unknown penalties.")
+              help="Also print, per target state and offence category, whether a cited value "
+                   "is known, and what remains unknown.")
 @_friendly
 def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: bool) -> None:
-    """Print how many states each table and indicator covers."""
-    from .coverage import indicator_coverage, offence_coverage, share_fully_covered, table_coverage
+    """Print how many states each table and indicator covers, and the offence coverage."""
+    from .coverage import (
+        SYMBOLS,
+        indicator_coverage,
+        offence_cells,
+        remaining_unknown,
+        share_fully_covered,
+        table_coverage,
+        target_states,
+    )
     from .load import load
 
     ds = load(data_dir, indicators_dir)
     click.echo(table_coverage(ds).to_string(index=False))
     click.echo("")
     click.echo(indicator_coverage(ds).to_string(index=False))
-    grid = offence_coverage(ds)
-    full, cells = share_fully_covered(grid)
+    targets = target_states(ds)
+    grid = offence_cells(ds, list(targets["iso3"]))
+    sig = grid.loc[targets.loc[targets["signatory"], "iso3"]]
     click.echo("")
-    click.echo(f"offence penalties, signatories x categories: {cells:.0%} of cells known; "
-               f"{full:.0%} of {len(grid)} signatories fully covered")
+    for label, g in (("signatories", sig), ("all target states", grid)):
+        full, cells = share_fully_covered(g)
+        click.echo(f"offence penalties, {label} x categories ({len(g)} x {g.shape[1]}): "
+                   f"{cells:.0%} of cells hold a cited value; {full:.0%} of states fully "
+                   "covered")
     if show_offences:
-        click.echo(grid.replace({"known": "+", "unknown": "."}).to_string())
+        click.echo("")
+        click.echo("V cited value (penalty, or cited 'not criminalised'); ? criminalised, "
+                   "maximum not found; s searched, nothing found; . not yet searched")
+        shown = grid.replace(SYMBOLS)
+        shown.insert(0, "why", targets.set_index("iso3")["why"])
+        click.echo(shown.to_string())
+        click.echo("")
+        click.echo("Still without a cited value:")
+        click.echo(remaining_unknown(grid).to_string(index=False))
 
 
 @main.command(name="import")
@@ -99,9 +120,17 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 @click.option("--annotations", type=click.Path(path_type=Path), default=None,
               help="offences only: the fields read out of the curated notes "
                    "(country_data/curation/offence_annotations.csv).")
+@click.option("--surveys", type=click.Path(path_type=Path), default=None,
+              help="offences only: surveys listing every state with a kind of law "
+                   "(country_data/curation/absence_surveys.csv); omitted UN members become "
+                   "cited 'not criminalised' rows.")
+@click.option("--survey-listed", "survey_listed", type=click.Path(path_type=Path),
+              default=None, help="offences only: the states each survey lists "
+                                 "(country_data/curation/absence_listed.csv).")
 @_friendly
 def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
-            annotations: Path | None) -> None:
+            annotations: Path | None, surveys: Path | None,
+            survey_listed: Path | None) -> None:
     """Import a publisher's FILES into the country data tables.
 
     KIND is one of groups, population, rsf, vdem, fiw, offences, convention. Each writes only
@@ -110,11 +139,14 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
     from .importers import IMPORTERS
 
     target = data_dir if data_dir is not None else paths.default_data_dir()
-    if annotations is not None and kind != "offences":
+    given = [o for o, v in (("--annotations", annotations), ("--surveys", surveys),
+                            ("--survey-listed", survey_listed)) if v is not None]
+    if given and kind != "offences":
         from .errors import UsageError
 
-        raise UsageError("--annotations goes with 'import offences' only")
-    extra = {"annotations": annotations} if kind == "offences" else {}
+        raise UsageError(f"{', '.join(given)} go(es) with 'import offences' only")
+    extra = ({"annotations": annotations, "surveys": surveys, "listed": survey_listed}
+             if kind == "offences" else {})
     result = IMPORTERS[kind](list(files), target, **extra)
     click.echo(f"{kind}: wrote {result.rows_written} rows to {result.table}")
     for note in result.skipped:

@@ -5,6 +5,7 @@ Coverage is reported, never hidden: a state missing from a source is unknown the
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .load import Dataset
@@ -43,21 +44,75 @@ def table_coverage(ds: Dataset) -> pd.DataFrame:
     ])
 
 
-def offence_coverage(ds: Dataset, signatories_only: bool = True) -> pd.DataFrame:
-    """State x category: 'known' where at least one curated row exists, else 'unknown'."""
-    states = (ds.convention_status.loc[ds.convention_status["signed"].notna(), "iso3"]
-              if signatories_only else ds.countries["iso3"])
+# G20 member states (the EU and the African Union are members but not states). The shipped
+# country groups flag G20 and EU states together, so the list is kept here.
+G20 = ("ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN",
+       "KOR", "MEX", "RUS", "SAU", "TUR", "USA", "ZAF")
+# RSF's "very serious" situation: a global score below 40 (RSF 2022 methodology, classes
+# 0-40 / 40-55 / 55-70 / 70-85 / 85-100).
+RSF_VERY_SERIOUS = 40.0
+
+# Cell status, from best to worst known (issue 6).
+VALUE = "value"  # a cited maximum, life/death, a minimum at or above the threshold, or a
+#                  cited "not criminalised"
+OPEN = "open"  # criminalised, but the maximum was not found
+SEARCHED = "searched"  # a search note: searched, nothing found
+NONE = "none"  # no row: not yet searched
+SYMBOLS = {VALUE: "V", OPEN: "?", SEARCHED: "s", NONE: "."}
+
+
+def target_states(ds: Dataset) -> pd.DataFrame:
+    """The states the offence table must cover: convention signatories, the G20, and the
+    states RSF rates "very serious", with why each is targeted."""
+    st = ds.convention_status
+    signatories = set(st.loc[st["signed"].notna(), "iso3"])
+    obs = ds.observations
+    rsf = obs[(obs["indicator"] == "rsf_score")]
+    latest = rsf[rsf["year"] == rsf["year"].max()]
+    very_serious = set(latest.loc[latest["value"] < RSF_VERY_SERIOUS, "iso3"])
+    known = set(ds.countries["iso3"])
+    rows = []
+    for iso3 in sorted((signatories | set(G20) | very_serious) & known):
+        why = [w for w, group in (("signatory", signatories), ("G20", set(G20)),
+                                  ("RSF very serious", very_serious)) if iso3 in group]
+        rows.append({"iso3": iso3, "why": ", ".join(why), "signatory": iso3 in signatories})
+    return pd.DataFrame(rows)
+
+
+def offence_cells(ds: Dataset, states: list[str], threshold: float = 4.0) -> pd.DataFrame:
+    """State x category status: value, open, searched or none (see SYMBOLS)."""
+    from . import legal
+
     cats = list(ds.categories["id"])
-    have = ds.offences.groupby(["iso3", "category"]).size()
-    grid = pd.DataFrame(
-        [[("known" if (s, cat) in have.index else "unknown") for cat in cats] for s in states],
-        index=pd.Index(list(states), name="iso3"), columns=cats)
-    return grid
+    arr = legal.offence_arrays(ds.offences, states, cats)
+    serious, known = legal.category_status(arr, threshold)
+    grid = np.where(known, VALUE, np.where(arr.has_rows, OPEN,
+                                           np.where(arr.searched, SEARCHED, NONE)))
+    return pd.DataFrame(grid, index=pd.Index(states, name="iso3"), columns=cats)
+
+
+def offence_coverage(ds: Dataset, signatories_only: bool = True) -> pd.DataFrame:
+    """The cell grid for the signatories (or every target state)."""
+    targets = target_states(ds)
+    if signatories_only:
+        targets = targets[targets["signatory"]]
+    return offence_cells(ds, list(targets["iso3"]))
 
 
 def share_fully_covered(grid: pd.DataFrame) -> tuple[float, float]:
-    """(share of states with every category known, share of cells known)."""
-    known = grid == "known"
+    """(share of states with a value in every category, share of cells with a value)."""
+    known = grid == VALUE
     if grid.empty:
         return 0.0, 0.0
     return float(known.all(axis=1).mean()), float(known.to_numpy().mean())
+
+
+def remaining_unknown(grid: pd.DataFrame) -> pd.DataFrame:
+    """One row per state: the categories still without a cited value, by status."""
+    rows = []
+    for iso3, row in grid.iterrows():
+        missing = {status: [c for c in grid.columns if row[c] == status]
+                   for status in (OPEN, SEARCHED, NONE)}
+        if any(missing.values()):
+            rows.append({"iso3": iso3, **{k: ", ".join(v) for k, v in missing.items()}})
+    return pd.DataFrame(rows, columns=["iso3", OPEN, SEARCHED, NONE])

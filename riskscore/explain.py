@@ -92,13 +92,19 @@ STATUS_TEXT = {
     "serious_crime": "serious crime (maximum at or above the threshold): cross-border "
                      "cooperation and interception open",
     "criminalised": "criminalised below the threshold: domestic powers open",
-    "no_imprisonment": "not punishable by imprisonment",
+    "no_imprisonment": "not criminalised, or not punishable by imprisonment (cited)",
     "unknown_penalty": "criminalised, but the maximum penalty was not found: unknown",
+    "searched_unknown": "searched, no penalty found: unknown (not 'not criminalised')",
     "not_searched": "no row: not yet searched (unknown, not 'not criminalised')",
 }
 
 
 def penalty_text(row: pd.Series) -> str:
+    kind = row.get("row_kind", "offence")
+    if kind == "not_criminalised":
+        return "not criminalised"
+    if kind == "search_note":
+        return "not found (search note)"
     if row["death_penalty"]:
         return "death"
     if row["life_imprisonment"]:
@@ -121,8 +127,12 @@ def _offence_rows(off: pd.DataFrame) -> list[OffenceRow]:
                                    strict=True):
         why = ""
         if not ok:
-            why = ("requires violence" if row.get("requires_violence") is True
-                   else "no longer in force")
+            if row.get("row_kind") == "search_note":
+                why = "a search note: nothing was found"
+            elif row.get("requires_violence") is True:
+                why = "requires violence"
+            else:
+                why = "no longer in force"
         out.append(OffenceRow(row["row_id"], row["offence"], row["law"], penalty_text(row),
                               row["confidence"], row["source_title"], row["source_url"],
                               row["source_date"], bool(ok), why,
@@ -207,7 +217,7 @@ def _status(arr: legal.OffenceArrays, i: int, c: int, serious: bool) -> str:
     if serious:
         return "serious_crime"
     if not arr.has_rows[i, c]:
-        return "not_searched"
+        return "searched_unknown" if arr.searched[i, c] else "not_searched"
     if arr.has_unknown[i, c]:
         return "unknown_penalty"
     return "criminalised" if arr.imprisonment[i, c] else "no_imprisonment"

@@ -2,8 +2,11 @@
 
 METHODOLOGY.md section 6. Per state and offence category, from the curated offence rows:
 
-* a row *applies* unless it is out of force (repealed, struck down, superseded) or the
-  offence requires violence (a riot is not the penalty for a peaceful protest);
+* a row *applies* unless it is out of force (repealed, struck down, superseded), the
+  offence requires violence (a riot is not the penalty for a peaceful protest), or it is a
+  search note (it records that nothing was found);
+* a ``not_criminalised`` row (a cited repeal, or absence from a survey listing every state
+  with such a law) has severity bound 0: known, and no imprisonment;
 * its *severity bound* is death or life (infinite), else its maximum in years, else the larger
   of a stated minimum and a sentence a court imposed (a minimum or sentence at or above the
   threshold already makes a serious crime);
@@ -36,15 +39,23 @@ class OffenceArrays:
     has_rows: np.ndarray  # some applicable row exists
     has_unknown: np.ndarray  # some applicable row has no known maximum (open above)
     imprisonment: np.ndarray  # some applicable row carries imprisonment
+    searched: np.ndarray  # a search note records that the category was searched
+
+
+def _kind(offences: pd.DataFrame) -> pd.Series:
+    if "row_kind" in offences:
+        return offences["row_kind"].fillna("offence")
+    return pd.Series("offence", index=offences.index)
 
 
 def applicable(offences: pd.DataFrame) -> pd.Series:
-    """Rows that count: in force (or of unknown status) and not requiring violence."""
+    """Rows that count: in force (or of unknown status), not requiring violence, and not a
+    search note (which records that nothing was found)."""
     out_of_force = offences["in_force"].eq(False).fillna(False) if "in_force" in offences \
         else pd.Series(False, index=offences.index)
     violent = offences["requires_violence"].eq(True).fillna(False) if "requires_violence" \
         in offences else pd.Series(False, index=offences.index)
-    return ~(out_of_force.astype(bool) | violent.astype(bool))
+    return ~(out_of_force.astype(bool) | violent.astype(bool)) & (_kind(offences) != "search_note")
 
 
 def severity_bound(offences: pd.DataFrame) -> pd.Series:
@@ -57,6 +68,7 @@ def severity_bound(offences: pd.DataFrame) -> pd.Series:
               if c in offences]
     if floors:
         years = years.fillna(pd.concat(floors, axis=1).max(axis=1))
+    years = years.where(_kind(offences) != "not_criminalised", 0.0)
     return years.where(~severe, np.inf)
 
 
@@ -67,7 +79,7 @@ def offence_arrays(offences: pd.DataFrame, states: list[str], categories: list[s
     # The maximum is open when no maximum, life or death is given: a stated minimum makes
     # a serious crime when it reaches the threshold, but below it the category stays unknown.
     severe = rows["life_imprisonment"].astype(bool) | rows["death_penalty"].astype(bool)
-    rows["unknown"] = rows["max_penalty_years"].isna() & ~severe
+    rows["unknown"] = rows["max_penalty_years"].isna() & ~severe & (_kind(rows) == "offence")
     rows["prison"] = rows["unknown"] | (rows["bound"] > 0)
     grouped = rows.groupby(["iso3", "category"]).agg(
         bound=("bound", "max"), unknown=("unknown", "any"), prison=("prison", "any"),
@@ -75,11 +87,14 @@ def offence_arrays(offences: pd.DataFrame, states: list[str], categories: list[s
     full = pd.MultiIndex.from_product([states, categories], names=["iso3", "category"])
     g = grouped.reindex(full)
     shape = (len(states), len(categories))
+    notes = offences[_kind(offences) == "search_note"].groupby(["iso3", "category"]).size()
+    searched = notes.reindex(full).notna().to_numpy().reshape(shape)
     return OffenceArrays(
         bound=g["bound"].to_numpy(dtype=float).reshape(shape),
         has_rows=g["n"].notna().to_numpy().reshape(shape),
         has_unknown=g["unknown"].fillna(False).to_numpy(dtype=bool).reshape(shape),
         imprisonment=g["prison"].fillna(False).to_numpy(dtype=bool).reshape(shape),
+        searched=searched,
     )
 
 

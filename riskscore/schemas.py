@@ -111,12 +111,20 @@ OBSERVATIONS = TableSpec(
     key=("iso3", "indicator", "year"),
 )
 
+# A row's id: file:line of a curated file, or survey:ID:ISO3 for a sourced absence.
+ROW_ID = r"^([a-z0-9_]+\.csv:\d+|survey:[A-Za-z0-9_.-]+:[A-Z]{3})$"
+ROW_KINDS = ("offence", "not_criminalised", "search_note")
+
 OFFENCES = TableSpec(
     "offences.csv", "data",
     {
-        "row_id": Col(checks=(_matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+        "row_id": Col(checks=(_matches(ROW_ID, "file.csv:line or survey:ID:ISO3"),)),
         "iso3": _iso3,
         "category": _ident,
+        # offence: a provision and its penalty; not_criminalised: a source says there is no
+        # such offence (repeal, or absence from a survey that lists every state with one);
+        # search_note: searched and not found, so still unknown (never "not criminalised").
+        "row_kind": Col(checks=(_isin(ROW_KINDS),)),
         "offence": _text,
         "law": _text,
         "max_penalty_years": Col("float", required=False, checks=(_ge(0),),
@@ -136,6 +144,9 @@ OFFENCES = TableSpec(
             _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
         "requires_violence": Col("bool", required=False),
         "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
+        # When the cited page was read (riskscore's own research; empty for shared rows,
+        # whose retrieval is described in their SOURCE files).
+        "retrieved": Col("date", required=False),
         # Longest sentence a court is reported to have imposed: the maximum is at least this.
         "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
         "annotation_basis": _opt_text,
@@ -154,6 +165,26 @@ OFFENCE_ANNOTATIONS = TableSpec(
      "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
      "basis": _text},
     key=("row_id",),
+)
+
+# Surveys that list every state with a kind of law (country_data/curation/): each UN
+# member state a complete survey omits becomes a cited not_criminalised row on import.
+ABSENCE_SURVEYS = TableSpec(
+    "absence_surveys.csv", "data",
+    {"survey_id": Col(checks=(_matches(r"^[A-Za-z0-9_.-]+$", "letters, digits, . _ -"),)),
+     "category": _ident, "publisher": _text, "title": _text,
+     "edition_date": Col("date", allow_no_date=True),
+     "source_url": Col(checks=(_matches(r"^https?://\S+$", "a web address (http or https)"),)),
+     "scope": _text, "lists": _text, "use_for_absence": Col("bool"), "notes": _opt_text},
+    key=("survey_id",),
+)
+
+ABSENCE_LISTED = TableSpec(
+    "absence_listed.csv", "data",
+    {"survey_id": Col(), "iso3": _iso3, "country": _text,
+     "listed_as": _opt_text, "penalty_text": _opt_text,
+     "source_url": Col(checks=(_matches(r"^https?://\S+$", "a web address (http or https)"),))},
+    key=("survey_id", "iso3"),
 )
 
 CONVENTION_STATUS = TableSpec(

@@ -321,6 +321,20 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 "leave max_penalty_years empty when life_imprisonment or death_penalty is true")
         for line, row in _rows(off, years & severe.astype(bool))
     ]
+    if "row_kind" in off:
+        not_offence = off["row_kind"].isin(("not_criminalised", "search_note"))
+        penalty = (off["max_penalty_years"].fillna(0) > 0) | severe.astype(bool)
+        for line, row in _rows(off, not_offence & penalty):
+            problems.append(Problem(
+                OFFENCES.name, line, "row_kind",
+                f"a {row['row_kind']} row carries a penalty",
+                "use row_kind offence for a provision with a penalty; leave the penalty empty "
+                "for a search note, and 0 or empty for not_criminalised"))
+        note = (off["row_kind"] == "search_note") & off["max_penalty_years"].notna()
+        for line, _ in _rows(off, note):
+            problems.append(Problem(OFFENCES.name, line, "max_penalty_years",
+                                    "a search note has no penalty (it records what was not found)",
+                                    "leave max_penalty_years empty"))
     ids = set(off["row_id"])
     for line, row in _rows(off, off["superseded_by"].notna() & ~off["superseded_by"].isin(ids)):
         problems.append(Problem(OFFENCES.name, line, "superseded_by",

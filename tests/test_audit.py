@@ -128,8 +128,9 @@ def test_discrete_choices_are_factors_with_their_own_indices(ds):
     frame = a.sensitivity.frame().set_index("factor")
     for name in ("aggregation", "threshold", "missing_rule", "unknown_rule", "bounds"):
         assert name in frame.index
-    # Changing the serious-crime threshold reorders states more than any single weight.
-    assert frame["total"].idxmax() == "threshold"
+    # The method choices (aggregation, serious-crime threshold) reorder states more than
+    # any single weight does.
+    assert set(frame["total"].nlargest(2).index) == {"aggregation", "threshold"}
 
 
 def test_claim_shares_are_probabilities_consistent_with_classes(ds):

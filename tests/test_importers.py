@@ -170,3 +170,64 @@ def test_rebuild_from_shared_reproduces_shipped_tables(tmp_path):
                  "sources.csv"):
         assert (project / "country_data" / name).read_bytes() == \
             (paths.default_data_dir() / name).read_bytes(), name
+
+
+def test_research_rows_and_sourced_absences(tmp_path):
+    """Invented fixtures: row kinds survive import, and a complete survey's omissions become
+    cited 'not criminalised' rows for UN members only, never for listed states or states
+    with their own offence row; a partial survey makes none."""
+    _import("groups", tmp_path, "country_groups_excerpt.csv")
+    result = run("import", "offences", SRC / "offences_excerpt.csv",
+                 SRC / "offences_research_invented.csv",
+                 "--surveys", SRC / "absence_surveys_invented.csv",
+                 "--survey-listed", SRC / "absence_listed_invented.csv", "--data", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "INV-SSR-2024: ALB omitted by the survey but has 1 same_sex_relations" in result.stdout
+    out = pd.read_csv(tmp_path / "offences.csv", dtype=str, keep_default_na=False)
+    by_id = out.set_index("row_id")
+    assert by_id.loc["offences_research_invented.csv:2", "row_kind"] == "not_criminalised"
+    assert by_id.loc["offences_research_invented.csv:3", "row_kind"] == "search_note"
+    assert by_id.loc["offences_research_invented.csv:3", "retrieved"] == "2026-11-24"
+    absent = out[out["row_id"].str.startswith("survey:")]
+    # UN members in the excerpt: AFG, ALB, DZA, FRA, NOR, TUR. AFG is listed; ALB has its
+    # own offence row; the rest get an absence row. Nothing from the partial survey.
+    assert sorted(absent["iso3"]) == ["DZA", "FRA", "NOR", "TUR"]
+    assert set(absent["category"]) == {"same_sex_relations"}
+    assert (absent["row_kind"] == "not_criminalised").all()
+    assert (absent["source_url"] == "https://example.org/invented/survey").all()
+    assert (absent["source_date"] == "2024-01").all()
+    assert absent["notes"].str.contains("Sourced absence").all()
+    # Shared-format rows are offence rows, unchanged.
+    assert (out.loc[out["row_id"].str.startswith("offences_excerpt"), "row_kind"]
+            == "offence").all()
+
+
+def test_survey_options_need_each_other_and_offences(tmp_path):
+    result = run("import", "offences", SRC / "offences_excerpt.csv",
+                 "--surveys", SRC / "absence_surveys_invented.csv", "--data", tmp_path)
+    assert result.exit_code == 1
+    assert "a survey file needs its list of states" in result.stderr
+    result = run("import", "rsf", SRC / "rsf_2025_excerpt.csv", "--surveys",
+                 SRC / "absence_surveys_invented.csv", "--data", tmp_path)
+    assert result.exit_code == 2
+    assert "--surveys go(es) with 'import offences' only" in result.stderr
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared/data not beside the project (only "
+                    "maintainers and CI have it)")
+def test_shipped_table_keeps_every_shared_offence_row_unchanged():
+    """Issue 6: the importer keeps the rows of shared/data/offences exactly as curated."""
+    shipped = pd.read_csv(paths.default_data_dir() / "offences.csv", dtype=str,
+                          keep_default_na=False)
+    cols = ["iso3", "category", "offence", "law", "max_penalty_years", "source_title",
+            "source_url", "source_date", "confidence", "notes"]
+    n = 0
+    for path in sorted((SHARED / "offences").glob("*.csv")):
+        src = pd.read_csv(path, dtype=str, keep_default_na=False)
+        mine = shipped[shipped["row_id"].str.startswith(f"{path.name}:")]
+        assert len(mine) == len(src), path.name
+        have = set(map(tuple, mine[cols].to_numpy()))
+        for row in src[cols].itertuples(index=False):
+            assert tuple(row) in have, (path.name, row.iso3, row.category, row.law)
+        n += len(src)
+    assert n == 473

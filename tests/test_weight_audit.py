@@ -72,6 +72,21 @@ def test_every_recorded_exception_is_still_needed(engine, ds, exceptions):
         assert not (1 / TOLERANCE <= ratio <= TOLERANCE), row.input
 
 
+def test_a_recorded_exception_excuses_a_gap_but_never_dominance(engine, ds):
+    eff = effective_weights(engine, nominal(ds))
+    table = eff.table.copy()
+    row = table.index[table["input"] == "convention_engagement"][0]
+    table.loc[row, "ratio"] = 0.1  # pretend a large gap
+    gap = type(eff)(table, eff.correlations, eff.pillar_correlations, eff.alpha)
+    assert any("convention_engagement" in p for p in check(gap))
+    excused = pd.DataFrame([{"input": "convention_engagement", "level": "composite",
+                             "reason": "test", "recorded": "2026-11-24"}])
+    assert check(gap, excused) == []
+    table.loc[row, "effective_share"] = 0.6  # dominance is never excused
+    dominant = type(eff)(table, eff.correlations, eff.pillar_correlations, eff.alpha)
+    assert any("dominates" in p for p in check(dominant, excused))
+
+
 def test_indicators_are_coherent_with_their_pillars(engine, ds):
     eff = effective_weights(engine, nominal(ds))
     assert (eff.correlations["r_with_pillar"] > 0.5).all()

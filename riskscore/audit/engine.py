@@ -160,11 +160,15 @@ class Engine:
 def ranks(exposure: np.ndarray, ranked: np.ndarray) -> np.ndarray:
     """Rank per state and run (1 = most exposed) among ranked states; 0 = not ranked.
 
-    Exact ties are broken by state order (ISO3), which only matters for identical scores.
+    Equal scores share the best rank, as in the score table (score.rank_desc).
     """
     vals = np.where(ranked, exposure, -np.inf)
     order = np.argsort(-vals, axis=0, kind="stable")
+    sorted_vals = np.take_along_axis(vals, order, axis=0)
+    start = np.ones(vals.shape, dtype=bool)
+    start[1:] = sorted_vals[1:] != sorted_vals[:-1]
+    position = np.arange(vals.shape[0])[:, None]
+    first = np.maximum.accumulate(np.where(start, position, 0), axis=0)
     out = np.empty_like(order)
-    cols = np.arange(vals.shape[1])[None, :]
-    out[order, cols] = np.arange(1, vals.shape[0] + 1)[:, None]
+    out[order, np.arange(vals.shape[1])[None, :]] = first + 1
     return np.where(ranked, out, 0)

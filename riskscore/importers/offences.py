@@ -1,17 +1,25 @@
-"""The curated offence-penalty rows (shared/data/offences), kept exactly as curated.
+"""The offence-penalty rows: the shared curated files, riskscore's own cited research, and
+sourced absences from surveys, kept exactly as curated.
 
 Each row keeps every value of its source file; ``row_id`` (file:line) ties it back to the
-curated file so a reviewer can find it.
+curated file so a reviewer can find it. Files in the shared format (13 columns) are offence
+rows; files in riskscore's research format (country_data/curation/offences_riskscore.csv)
+add ``row_kind`` (offence | not_criminalised | search_note) and the fields the shared
+rows only state in their notes. A survey that lists every state with a law of some kind
+(country_data/curation/absence_surveys.csv) makes each UN member state it omits a cited
+``not_criminalised`` row for that category and edition (issue 6; METHODOLOGY.md 6.1).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import Problem, ValidationFailed
-from ..schemas import OFFENCE_ANNOTATIONS, OFFENCES
+from ..schemas import ABSENCE_LISTED, ABSENCE_SURVEYS, COUNTRIES, OFFENCE_ANNOTATIONS, OFFENCES
 from ..validate import read_table
 from . import sources
 from .common import ImportResult, read_source, replace_rows, upsert_source
@@ -19,35 +27,54 @@ from .common import ImportResult, read_source, replace_rows, upsert_source
 COLUMNS = ["iso3", "country", "category", "offence", "law", "max_penalty_years",
            "life_imprisonment", "death_penalty", "source_title", "source_url", "source_date",
            "confidence", "notes"]
+# riskscore's research format: the shared columns plus these.
+RESEARCH_COLUMNS = ["row_kind", "min_penalty_years", "sentence_imposed_years",
+                    "requires_violence", "in_force", "retrieved"]
+ANNOTATED = ["in_force", "superseded_by", "requires_violence", "min_penalty_years",
+             "sentence_imposed_years"]
 
 
-def import_offences(files: list[Path], data_dir: Path,
-                    annotations: Path | None = None) -> ImportResult:
-    """Import the curated rows; ``annotations`` (country_data/curation/
-    offence_annotations.csv) adds the fields read out of their notes."""
+def import_offences(files: list[Path], data_dir: Path, annotations: Path | None = None,
+                    surveys: Path | None = None, listed: Path | None = None) -> ImportResult:
+    """Import curated rows; ``annotations`` adds fields read out of the shared rows' notes;
+    ``surveys`` and ``listed`` add sourced absences."""
     parts = []
     for path in files:
-        frame = read_source(path, COLUMNS)
+        header = read_source(path, COLUMNS)
+        research = all(c in header.columns for c in RESEARCH_COLUMNS)
+        frame = read_source(path, COLUMNS + (RESEARCH_COLUMNS if research else []))
         # Line numbers as an editor shows them: header is line 1. Quoted newlines in notes
         # would shift them, so count them in the raw text instead of assuming one per row.
         frame["row_id"] = [f"{path.name}:{line}" for line in _record_lines(path)]
+        if not research:
+            frame["row_kind"] = "offence"
         parts.append(frame)
     src = pd.concat(parts, ignore_index=True)
     out = src.drop(columns=["country"]).assign(dataset_source_id=sources.OFFENCES["id"])
-    out["life_imprisonment"] = out["life_imprisonment"].str.lower()
-    out["death_penalty"] = out["death_penalty"].str.lower()
+    for col in ("life_imprisonment", "death_penalty"):
+        out[col] = out[col].str.lower()
     out = _annotate(out, annotations)
+    skipped: list[str] = []
+    if surveys is not None:
+        if listed is None:
+            raise ValidationFailed([Problem(surveys.name, None, None,
+                                            "a survey file needs its list of states",
+                                            "give --survey-listed with --surveys")])
+        absences, skipped = _absences(surveys, listed, data_dir, out)
+        out = pd.concat([out, absences], ignore_index=True)
     upsert_source(data_dir, sources.OFFENCES)
     n = replace_rows(data_dir, OFFENCES, out, drop=lambda old: old["iso3"].notna(),
                      sort=["iso3", "category", "row_id"])
-    return ImportResult(data_dir / OFFENCES.name, n)
+    return ImportResult(data_dir / OFFENCES.name, n, skipped)
 
 
 def _annotate(out: pd.DataFrame, annotations: Path | None) -> pd.DataFrame:
-    fields = ["in_force", "superseded_by", "requires_violence", "min_penalty_years",
-              "sentence_imposed_years"]
+    for col in ANNOTATED + ["retrieved"]:
+        if col not in out:
+            out[col] = None
+    out["annotation_basis"] = None
     if annotations is None:
-        return out.assign(**{f: None for f in fields}, annotation_basis=None)
+        return out
     frame, problems = read_table(annotations, OFFENCE_ANNOTATIONS)
     if frame is None or problems:
         raise ValidationFailed(problems)
@@ -58,16 +85,70 @@ def _annotate(out: pd.DataFrame, annotations: Path | None) -> pd.DataFrame:
                                         "check the file name and line of the curated row")
                                 for line, rid in unknown["row_id"].items()])
     ann = frame.rename(columns={"basis": "annotation_basis"}).set_index("row_id")
-    merged = out.join(ann, on="row_id")
-    for col in ("in_force", "requires_violence"):
-        merged[col] = merged[col].map(lambda v: "" if pd.isna(v) else str(bool(v)).lower())
-    return merged
+    merged = out.set_index("row_id")
+    for col in ANNOTATED + ["annotation_basis"]:
+        given = ann[col].dropna() if col in ann else pd.Series(dtype=object)
+        if col in ("in_force", "requires_violence"):
+            given = given.map(lambda v: str(bool(v)).lower())
+        elif col != "annotation_basis" and col != "superseded_by":
+            given = given.map(lambda v: f"{v:g}")
+        merged.loc[given.index, col] = given
+    return merged.reset_index()
+
+
+def _absences(surveys: Path, listed: Path, data_dir: Path, rows: pd.DataFrame
+              ) -> tuple[pd.DataFrame, list[str]]:
+    """One not_criminalised row per UN member state a complete survey omits."""
+    svy, problems = read_table(surveys, ABSENCE_SURVEYS)
+    lst, more = read_table(listed, ABSENCE_LISTED)
+    problems = (problems or []) + (more or [])
+    if svy is None or lst is None or problems:
+        raise ValidationFailed(problems)
+    countries, cproblems = read_table(data_dir / COUNTRIES.name, COUNTRIES)
+    if countries is None or cproblems:
+        raise ValidationFailed(cproblems or [Problem(COUNTRIES.name, None, None,
+                                                     "needed to know the UN member states",
+                                                     "import groups first")])
+    members = countries.loc[countries["un_member"].astype(bool), ["iso3", "name"]]
+    unknown = sorted(set(lst["survey_id"]) - set(svy["survey_id"]))
+    if unknown:
+        raise ValidationFailed([Problem(listed.name, None, "survey_id",
+                                        f"{u!r} is not in {surveys.name}",
+                                        "add the survey or correct the id") for u in unknown])
+    out, skipped = [], []
+    for s in svy[svy["use_for_absence"].astype(bool)].itertuples(index=False):
+        named = set(lst.loc[lst["survey_id"] == s.survey_id, "iso3"])
+        for m in members.itertuples(index=False):
+            if m.iso3 in named:
+                continue
+            own = rows[(rows["iso3"] == m.iso3) & (rows["category"] == s.category)
+                       & (rows["row_kind"] == "offence") & (rows["in_force"] != "false")]
+            if len(own):
+                # A specific cited provision outweighs an omission from a survey (often a
+                # newer law); keep the provision and say why no absence row was made.
+                skipped.append(f"{s.survey_id}: {m.iso3} omitted by the survey but has "
+                               f"{len(own)} {s.category} offence row(s); no absence row")
+                continue
+            out.append({
+                "row_id": f"survey:{s.survey_id}:{m.iso3}", "iso3": m.iso3,
+                "category": s.category, "row_kind": "not_criminalised",
+                "offence": f"No {s.category.replace('_', ' ')} offence: not among the states "
+                           f"the survey lists as criminalising ({s.edition_date})",
+                "law": f"(no offence; absent from survey {s.survey_id})",
+                "max_penalty_years": None, "life_imprisonment": "false",
+                "death_penalty": "false", "source_title": f"{s.publisher}: {s.title}",
+                "source_url": s.source_url, "source_date": s.edition_date,
+                # An inference from omission, not a statement about this state: secondary.
+                "confidence": "secondary",
+                "notes": f"Sourced absence. The survey covers {s.scope} and lists every state "
+                         f"that {s.lists}; {m.name} is not listed, so it is recorded as not "
+                         f"criminalising as of {s.edition_date}. {s.notes or ''}".strip(),
+                "dataset_source_id": sources.OFFENCES["id"],
+            })
+    return pd.DataFrame(out), skipped
 
 
 def _record_lines(path: Path) -> list[int]:
-    import csv
-    import io
-
     reader = csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
     next(reader)
     lines = []

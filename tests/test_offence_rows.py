@@ -1,0 +1,74 @@
+"""Row kinds of the offence table (issue 6): what each one means for the score."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import run
+from riskscore import legal
+
+
+def _rows(*rows) -> pd.DataFrame:
+    base = {"iso3": "XAA", "category": "c", "max_penalty_years": np.nan,
+            "life_imprisonment": False, "death_penalty": False, "row_kind": "offence",
+            "in_force": None, "requires_violence": None, "min_penalty_years": np.nan,
+            "sentence_imposed_years": np.nan}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def _status(frame: pd.DataFrame, threshold: float = 4.0):
+    arr = legal.offence_arrays(frame, ["XAA"], ["c"])
+    serious, known = legal.category_status(arr, threshold)
+    return bool(serious[0, 0]), bool(known[0, 0]), bool(arr.imprisonment[0, 0]), \
+        bool(arr.searched[0, 0])
+
+
+def test_a_search_note_alone_is_unknown_never_not_criminalised():
+    assert _status(_rows({"row_kind": "search_note"})) == (False, False, False, True)
+
+
+def test_not_criminalised_is_known_and_opens_nothing():
+    assert _status(_rows({"row_kind": "not_criminalised"})) == (False, True, False, False)
+
+
+def test_not_yet_searched_is_unknown_too():
+    arr = legal.offence_arrays(_rows({"iso3": "XAB"}), ["XAA"], ["c"])
+    assert not arr.has_rows[0, 0] and not arr.searched[0, 0]
+
+
+def test_the_most_severe_applicable_row_decides():
+    rows = _rows({"row_kind": "not_criminalised"}, {"max_penalty_years": 5.0},
+                 {"row_kind": "search_note"})
+    assert _status(rows) == (True, True, True, True)
+
+
+def test_a_stated_minimum_at_the_threshold_is_a_serious_crime_below_it_unknown():
+    assert _status(_rows({"min_penalty_years": 5.0}))[:2] == (True, True)
+    assert _status(_rows({"min_penalty_years": 1.0}))[:2] == (False, False)
+
+
+def test_a_sentence_imposed_proves_the_maximum_is_at_least_that():
+    assert _status(_rows({"sentence_imposed_years": 6.0}))[:2] == (True, True)
+    assert _status(_rows({"sentence_imposed_years": 6.0}), threshold=7.0)[:2] == (False, False)
+
+
+def test_fine_only_is_known_and_not_imprisonment():
+    assert _status(_rows({"max_penalty_years": 0.0})) == (False, True, False, False)
+
+
+@pytest.mark.parametrize("kind, penalty, message", [
+    ("not_criminalised", "3", "a not_criminalised row carries a penalty"),
+    ("search_note", "2", "a search_note row carries a penalty"),
+])
+def test_validation_refuses_a_penalty_on_a_non_offence_row(shipped_copy, kind, penalty,
+                                                           message):
+    data, meta = shipped_copy
+    off = pd.read_csv(data / "offences.csv", dtype=str, keep_default_na=False)
+    i = off.index[off["row_kind"] == kind][0]
+    off.loc[i, "max_penalty_years"] = penalty
+    off.to_csv(data / "offences.csv", index=False, lineterminator="\n")
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 1
+    assert f"offences.csv:{i + 2}: row_kind: {message}" in result.stderr
