@@ -26,6 +26,22 @@ def shipped_copy(tmp_path: Path) -> tuple[Path, Path]:
     return data, meta
 
 
+@pytest.fixture(scope="session")
+def ds():
+    """The shipped dataset, loaded once. Modules about other data define their own ``ds``."""
+    import riskscore
+
+    return riskscore.load()
+
+
+@pytest.fixture(scope="session")
+def engine(ds):
+    """The audit's batch engine on the shipped dataset."""
+    from riskscore.audit.engine import Engine
+
+    return Engine(ds)
+
+
 def run(*args: str):
     """Run the CLI in-process; return click's Result (stdout and stderr kept apart)."""
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)

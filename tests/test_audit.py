@@ -25,16 +25,6 @@ EX = ("--data", EXAMPLE / "country_data", "--indicators", EXAMPLE / "indicators"
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return riskscore.load()
-
-
-@pytest.fixture(scope="module")
-def engine(ds):
-    return Engine(ds)
-
-
-@pytest.fixture(scope="module")
 def example():
     return riskscore.load(EXAMPLE / "country_data", EXAMPLE / "indicators")
 

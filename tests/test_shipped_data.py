@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import riskscore
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return riskscore.load()
-
 
 def test_every_row_reaches_a_named_source(ds):
     sources = set(ds.sources["id"])

@@ -12,24 +12,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import riskscore
 from riskscore import paths
 from riskscore.audit import STABILITY_BOUND, audit, load_exceptions, stability_problems
 from riskscore.audit.effective import TOLERANCE, check, effective_weights
-from riskscore.audit.engine import Engine
 from riskscore.weights import Weights, from_file, nominal
 
 METHODOLOGY = (paths.default_indicators_dir().parent / "METHODOLOGY.md")
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return riskscore.load()
-
-
-@pytest.fixture(scope="module")
-def engine(ds):
-    return Engine(ds)
 
 
 @pytest.fixture(scope="module")

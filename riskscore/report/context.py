@@ -7,13 +7,14 @@ Every number carries its source and year; a missing value is ``None`` and templa
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .. import legal
-from ..explain import Explanation, explain
+from ..explain import Explanation, OffenceRow, explain
 from ..load import Dataset
 from ..score import Prepared, prepare, score
 from ..summary import group_summary, population_exposed
@@ -51,21 +52,14 @@ class IndicatorLine:
 
 
 @dataclass(frozen=True)
-class OffenceLine:
-    category: str
-    category_name: str
-    offence: str
-    law: str
-    penalty: str
-    confidence: str
-    source_title: str
-    source_url: str
-    source_date: str
-    row_id: str
-    applies: bool
-    why_not: str
-    decides: bool
-    opens: str  # the convention articles this row opens, e.g. "arts 25-29; 30, 35(1)(c), 40-46"
+class OffenceLine(OffenceRow):
+    """An offence row as a report shows it: with its category, whether it decides the
+    category, and the convention articles it opens."""
+
+    category: str = ""
+    category_name: str = ""
+    decides: bool = False
+    opens: str = ""  # e.g. "arts 25-29 and 30, 35, 40-46 (domestic and cross-border)"
 
 
 @dataclass(frozen=True)
@@ -381,11 +375,10 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
             cat.id, cat.name, cat.status, cat.status_text, _status_at(rd, i, c),
             cat.deciding.penalty if cat.deciding else None))
         for row in cat.rows:
-            line = OffenceLine(cat.id, cat.name, row.offence, row.law, row.penalty,
-                               row.confidence, row.source_title, row.source_url,
-                               row.source_date, row.row_id, row.applies, row.why_not,
-                               cat.deciding is not None and row.row_id == cat.deciding.row_id,
-                               _row_opens(row.penalty_bound, row.applies, rd.threshold, opens))
+            line = OffenceLine(
+                **dataclasses.asdict(row), category=cat.id, category_name=cat.name,
+                decides=cat.deciding is not None and row.row_id == cat.deciding.row_id,
+                opens=_row_opens(row.penalty_bound, row.applies, rd.threshold, opens))
             (serious_rows if line.decides and cat.status == "serious_crime"
              else other_rows).append(line)
     articles = [ArticleLine(f"{a.article}{'(' + a.paragraph + ')' if a.paragraph else ''}",
