@@ -189,6 +189,9 @@ class MethodologyContext:
 class SourcesContext:
     sources: list[dict]
     offence_sources: int
+    offence_rows: dict[str, int]  # rows per kind: offence, not_criminalised, search_note
+    signatory_cells_known: float  # share of signatory x category cells with a cited value
+    signatories: int
 
 
 @dataclass
@@ -457,6 +460,14 @@ def methodology_context(rd: ReportData) -> MethodologyContext:
 
 
 def sources_context(rd: ReportData) -> SourcesContext:
+    from ..coverage import offence_coverage, share_fully_covered
+
     off = rd.dataset.offences
+    grid = offence_coverage(rd.dataset)
+    kinds = off["row_kind"].value_counts() if "row_kind" in off else pd.Series(dtype=int)
     return SourcesContext(sources=rd.dataset.sources.fillna("").to_dict(orient="records"),
-                          offence_sources=int(off["source_url"].nunique()))
+                          offence_sources=int(off["source_url"].nunique()),
+                          offence_rows={k: int(kinds.get(k, 0)) for k in
+                                        ("offence", "not_criminalised", "search_note")},
+                          signatory_cells_known=share_fully_covered(grid)[1],
+                          signatories=len(grid))
