@@ -94,7 +94,8 @@ STATUS_TEXT = {
     "criminalised": "criminalised below the threshold: domestic powers open",
     "no_imprisonment": "not criminalised, or not punishable by imprisonment (cited)",
     "unknown_penalty": "criminalised, but the maximum penalty was not found: unknown",
-    "searched_unknown": "searched, no penalty found: unknown (not 'not criminalised')",
+    "searched_unknown": "searched, no applicable penalty found: unknown (not 'not "
+                        "criminalised')",
     "not_searched": "no row: not yet searched (unknown, not 'not criminalised')",
 }
 

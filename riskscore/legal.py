@@ -39,7 +39,7 @@ class OffenceArrays:
     has_rows: np.ndarray  # some applicable row exists
     has_unknown: np.ndarray  # some applicable row has no known maximum (open above)
     imprisonment: np.ndarray  # some applicable row carries imprisonment
-    searched: np.ndarray  # a search note records that the category was searched
+    searched: np.ndarray  # the category has rows (search notes, out of force...), applicable or not
 
 
 def _kind(offences: pd.DataFrame) -> pd.Series:
@@ -87,8 +87,10 @@ def offence_arrays(offences: pd.DataFrame, states: list[str], categories: list[s
     full = pd.MultiIndex.from_product([states, categories], names=["iso3", "category"])
     g = grouped.reindex(full)
     shape = (len(states), len(categories))
-    notes = offences[_kind(offences) == "search_note"].groupby(["iso3", "category"]).size()
-    searched = notes.reindex(full).notna().to_numpy().reshape(shape)
+    # Searched: the cell has some row, even if none applies (a search note, a repealed
+    # provision, a riot offence): unknown, but not "not yet searched".
+    seen = offences.groupby(["iso3", "category"]).size()
+    searched = seen.reindex(full).notna().to_numpy().reshape(shape)
     return OffenceArrays(
         bound=g["bound"].to_numpy(dtype=float).reshape(shape),
         has_rows=g["n"].notna().to_numpy().reshape(shape),

@@ -30,7 +30,7 @@ def test_a_search_note_alone_is_unknown_never_not_criminalised():
 
 
 def test_not_criminalised_is_known_and_opens_nothing():
-    assert _status(_rows({"row_kind": "not_criminalised"})) == (False, True, False, False)
+    assert _status(_rows({"row_kind": "not_criminalised"})) == (False, True, False, True)
 
 
 def test_not_yet_searched_is_unknown_too():
@@ -55,7 +55,7 @@ def test_a_sentence_imposed_proves_the_maximum_is_at_least_that():
 
 
 def test_fine_only_is_known_and_not_imprisonment():
-    assert _status(_rows({"max_penalty_years": 0.0})) == (False, True, False, False)
+    assert _status(_rows({"max_penalty_years": 0.0})) == (False, True, False, True)
 
 
 @pytest.mark.parametrize("kind, penalty, message", [
@@ -72,3 +72,10 @@ def test_validation_refuses_a_penalty_on_a_non_offence_row(shipped_copy, kind, p
     result = run("validate", "--data", data, "--indicators", meta)
     assert result.exit_code == 1
     assert f"offences.csv:{i + 2}: row_kind: {message}" in result.stderr
+
+
+def test_a_cell_with_only_a_repealed_or_riot_row_is_searched_not_unsearched():
+    repealed = _rows({"max_penalty_years": 8.0, "in_force": False})
+    riot = _rows({"max_penalty_years": 10.0, "requires_violence": True})
+    for rows in (repealed, riot):
+        assert _status(rows) == (False, False, False, True)
