@@ -115,9 +115,10 @@ def domestic_share(provisions: pd.DataFrame) -> float:
     return float(weight[provisions["scope"] == "any_offence"].sum() / weight.sum())
 
 
-def reach(arr: OffenceArrays, category_weights: np.ndarray, threshold: float,
-          dom_share: float, unknown_rule: str = "skip") -> dict[str, np.ndarray]:
-    """Legal reach and its parts, per state (METHODOLOGY.md section 6).
+def category_values(arr: OffenceArrays, threshold: float, dom_share: float,
+                    unknown_rule: str = "skip") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(value, known, serious) per state x category: value 1 for a serious crime, the
+    domestic share if criminalised below the threshold, else 0 (METHODOLOGY.md 6.1).
 
     ``unknown_rule`` "skip" leaves unknown categories out and reweights the rest;
     "lower_bound" counts a criminalised category of unknown penalty as not serious (used in
@@ -129,6 +130,13 @@ def reach(arr: OffenceArrays, category_weights: np.ndarray, threshold: float,
         known = known | arr.has_rows
     elif unknown_rule != "skip":
         raise ValueError(f"unknown rule {unknown_rule!r}")
+    return value, known, serious
+
+
+def reach(arr: OffenceArrays, category_weights: np.ndarray, threshold: float,
+          dom_share: float, unknown_rule: str = "skip") -> dict[str, np.ndarray]:
+    """Legal reach and its parts, per state (METHODOLOGY.md section 6)."""
+    value, known, serious = category_values(arr, threshold, dom_share, unknown_rule)
     w = category_weights / category_weights.sum()
     kw = known * w
     share = kw.sum(axis=1)

@@ -78,11 +78,8 @@ class Engine:
     def legal_parts(self, threshold: float, unknown_rule: str) -> tuple[np.ndarray, np.ndarray]:
         key = (float(threshold), unknown_rule)
         if key not in self._legal:
-            arr = self.p.offences
-            serious, known = legal.category_status(arr, float(threshold))
-            value = np.where(serious, 1.0, np.where(arr.imprisonment, self.p.domestic_share, 0))
-            if unknown_rule == "lower_bound":
-                known = known | arr.has_rows
+            value, known, _ = legal.category_values(self.p.offences, float(threshold),
+                                                    self.p.domestic_share, unknown_rule)
             k = known.astype(float)
             self._legal[key] = (k * value, k)
         return self._legal[key]
@@ -155,6 +152,13 @@ class Engine:
 
     def nominal_classes(self, exposure: np.ndarray, ranked: np.ndarray) -> np.ndarray:
         return classify(np.where(ranked, exposure, np.nan), self.ds.classes)
+
+
+def mean_abs_shift(r: np.ndarray, rank0: np.ndarray) -> np.ndarray:
+    """Per run: mean |rank - nominal rank| over states ranked both nominally and in the run."""
+    both = (r > 0) & (rank0[:, None] > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (np.abs(r - rank0[:, None]) * both).sum(axis=0) / both.sum(axis=0)
 
 
 def ranks(exposure: np.ndarray, ranked: np.ndarray) -> np.ndarray:

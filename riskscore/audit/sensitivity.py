@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import sobol
-from .engine import Engine, ranks
+from .engine import Engine, mean_abs_shift, ranks
 from .factors import FactorSpace
 from .uncertainty import _no_progress, nominal_run
 
@@ -49,9 +49,7 @@ def evaluate(engine: Engine, space: FactorSpace, u: np.ndarray, rank0: np.ndarra
     for choice, idx in groups.items():
         b = engine.run(choice, pw[idx], iw[idx], cw[idx])
         r = ranks(b.exposure, b.ranked)
-        both = (r > 0) & (rank0[:, None] > 0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            shift[idx] = (np.abs(r - rank0[:, None]) * both).sum(axis=0) / both.sum(axis=0)
+        shift[idx] = mean_abs_shift(r, rank0)
         exposure[idx] = b.exposure.T
     return shift, exposure
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .engine import Engine, ranks
+from .engine import Choice, Engine, mean_abs_shift, ranks
 from .factors import FactorSpace
 
 CHUNK = 5_000  # runs scored at once: bounds memory (~150 MB) without slowing down
@@ -77,8 +77,6 @@ class Uncertainty:
 def nominal_run(engine: Engine, space: FactorSpace) -> tuple[np.ndarray, np.ndarray,
                                                              np.ndarray]:
     pw, iw, cw = engine.weights_matrix(space.nominal, 1)
-    from .engine import Choice
-
     b = engine.run(Choice(), pw, iw, cw)
     r = ranks(b.exposure, b.ranked)[:, 0]
     return b.exposure[:, 0], r, engine.classify(b.exposure, b.ranked)[:, 0]
@@ -107,10 +105,7 @@ def run_uncertainty(engine: Engine, space: FactorSpace, runs: int = 1000, seed: 
                                        minlength=n * (n + 1)).reshape(n, n + 1)
             class_counts += np.bincount((state_idx * (n_cls + 1) + cls).ravel(),
                                         minlength=n * (n_cls + 1)).reshape(n, n_cls + 1)
-            both = (r > 0) & (rank0[:, None] > 0)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                shifts[done + idx] = (np.abs(r - rank0[:, None]) * both).sum(axis=0) / \
-                    both.sum(axis=0)
+            shifts[done + idx] = mean_abs_shift(r, rank0)
         done += size
     names = engine.ds.countries.set_index("iso3")["name"].reindex(engine.p.states).tolist()
     return Uncertainty(list(engine.p.states), names, list(engine.class_ids), runs, seed,
