@@ -13,7 +13,15 @@ import pandas as pd
 from . import legal
 from .errors import UsageError
 from .load import Dataset
-from .score import Prepared, classify, compute, prepare, rank_desc
+from .score import (
+    PILLARS_FROM_INDICATORS,
+    Prepared,
+    classify,
+    compute,
+    flag_text,
+    prepare,
+    rank_desc,
+)
 from .weights import Weights, resolve
 
 
@@ -142,8 +150,13 @@ def _offence_rows(off: pd.DataFrame) -> list[OffenceRow]:
 
 
 def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
-            threshold: float = 4, prepared: Prepared | None = None) -> Explanation:
-    """The decomposition of one state's score (current scenario, with the latent one)."""
+            threshold: float = 4, prepared: Prepared | None = None,
+            computed: tuple[dict, dict] | None = None) -> Explanation:
+    """The decomposition of one state's score (current scenario, with the latent one).
+
+    ``computed``: the (current, latent) results of ``score.compute`` for these weights and
+    threshold, when the caller explains many states (the reports) and has them already.
+    """
     p = prepared if prepared is not None else prepare(dataset)
     iso3 = iso3.upper()
     if iso3 not in p.states:
@@ -151,8 +164,8 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
                          "'riskscore score' (e.g. TUR)")
     i = p.states.index(iso3)
     w = resolve(dataset, weights)
-    cur = compute(p, w, float(threshold), "current")
-    lat = compute(p, w, float(threshold), "latent")
+    cur, lat = computed if computed is not None else (
+        compute(p, w, float(threshold), "current"), compute(p, w, float(threshold), "latent"))
     ranks = rank_desc(cur["exposure"], cur["ranked"])
     ranked = bool(cur["ranked"][i])
     exposure = float(cur["exposure"][i] * 100) if not np.isnan(cur["exposure"][i]) else None
@@ -163,9 +176,9 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
     risk, years = p.risk("catalogue")
     values = p.values("catalogue")[[i]]
     parts = []
+    iw = w.indicators.reindex(p.indicator_ids).to_numpy(float)
     for j, ind in enumerate(dataset.indicators.itertuples(index=False)):
         cols = p.indicator_pillar == ind.pillar
-        iw = w.indicators.reindex(p.indicator_ids).to_numpy(float)
         present = ~np.isnan(risk[i, cols])
         share = (iw[cols] * present).sum()
         r = risk[i, j]
@@ -201,7 +214,9 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
     st = dataset.convention_status.set_index("iso3")
     convention = {k: (None if pd.isna(v) else str(v)) for k, v in st.loc[iso3].items()} \
         if iso3 in st.index else {}
-    flag = "" if ranked else _flag_text(cur, i)
+    flag = "" if ranked else flag_text(
+        cur["legal_reach"][i], cur["legal_known_share"][i],
+        {k: cur[k][i] for k in PILLARS_FROM_INDICATORS}, cur["coverage"][i])
     return Explanation(
         iso3=iso3, name=str(dataset.countries.set_index("iso3").loc[iso3, "name"]),
         threshold=float(threshold), rank=int(ranks[i]) if ranked else None,
@@ -232,13 +247,3 @@ def _deciding(off: pd.DataFrame, rows: list[OffenceRow]) -> OffenceRow | None:
     bounds = off["_bound"].to_numpy(dtype=float)
     bounds = np.where(ok, np.nan_to_num(bounds, nan=-0.5), -np.inf)
     return rows[int(np.argmax(bounds))]
-
-
-def _flag_text(cur: dict, i: int) -> str:
-    reasons = []
-    if cur["legal_known_share"][i] < legal.MIN_KNOWN_SHARE:
-        reasons.append("offence penalties known for too few categories")
-    for pillar in ("safeguard_deficit", "repression_climate"):
-        if np.isnan(cur[pillar][i]):
-            reasons.append(f"{pillar.replace('_', ' ')}: too few indicators")
-    return "insufficient data: " + "; ".join(reasons or ["coverage too low"])

@@ -217,15 +217,23 @@ def score(dataset: Dataset, weights: Weights | str | None = None, threshold: flo
                              na_position="last", kind="stable").reset_index(drop=True)
 
 
+def flag_text(legal_reach: float, legal_known_share: float, pillars: dict[str, float],
+              coverage: float) -> str:
+    """Why a state is not ranked, in words (METHODOLOGY.md section 9); used by the score
+    table, ``explain`` and the reports alike."""
+    reasons = []
+    if np.isnan(legal_reach) or legal_known_share < legal.MIN_KNOWN_SHARE:
+        reasons.append("offence penalties known for too few categories")
+    for pillar in PILLARS_FROM_INDICATORS:
+        if np.isnan(pillars[pillar]):
+            reasons.append(f"{pillar.replace('_', ' ')}: too few indicators")
+    if coverage < MIN_COVERAGE:
+        reasons.append(f"coverage {coverage:.0%} < {MIN_COVERAGE:.0%}")
+    return "insufficient data: " + "; ".join(reasons)
+
+
 def _flag(row) -> str:
     if row.ranked:
         return ""
-    reasons = []
-    if np.isnan(row.legal_reach) or row.legal_known_share < legal.MIN_KNOWN_SHARE:
-        reasons.append("offence penalties known for too few categories")
-    for pillar in PILLARS_FROM_INDICATORS:
-        if np.isnan(getattr(row, pillar)):
-            reasons.append(f"{pillar.replace('_', ' ')}: too few indicators")
-    if row.coverage < MIN_COVERAGE:
-        reasons.append(f"coverage {row.coverage:.0%} < {MIN_COVERAGE:.0%}")
-    return "insufficient data: " + "; ".join(reasons)
+    return flag_text(row.legal_reach, row.legal_known_share,
+                     {k: getattr(row, k) for k in PILLARS_FROM_INDICATORS}, row.coverage)
