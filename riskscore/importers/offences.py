@@ -40,9 +40,8 @@ def import_offences(files: list[Path], data_dir: Path, annotations: Path | None 
     ``surveys`` and ``listed`` add sourced absences."""
     parts = []
     for path in files:
-        header = read_source(path, COLUMNS)
-        research = all(c in header.columns for c in RESEARCH_COLUMNS)
-        frame = read_source(path, COLUMNS + (RESEARCH_COLUMNS if research else []))
+        frame = read_source(path, COLUMNS)  # keeps every column of the file
+        research = all(c in frame.columns for c in RESEARCH_COLUMNS)
         # Line numbers as an editor shows them: header is line 1. Quoted newlines in notes
         # would shift them, so count them in the raw text instead of assuming one per row.
         frame["row_id"] = [f"{path.name}:{line}" for line in _record_lines(path)]

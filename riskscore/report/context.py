@@ -16,7 +16,7 @@ import pandas as pd
 from .. import legal
 from ..explain import Explanation, OffenceRow, explain
 from ..load import Dataset
-from ..score import Prepared, prepare, score
+from ..score import Prepared, compute, prepare, score
 from ..summary import group_summary, population_exposed
 from ..weights import Weights, resolve
 
@@ -208,6 +208,10 @@ class ReportData:
     robustness: dict[str, Robustness] = field(default_factory=dict)
     audit: object | None = None  # riskscore.audit.Audit, when the site includes the audit
     # Per-run lookups, built once so each country page is cheap (the site has ~200 pages).
+    computed: tuple[dict, dict] | None = None  # score.compute results, current and latent
+    by_iso3: dict[str, pd.DataFrame] = field(default_factory=dict)  # tables indexed by ISO3
+    source_labels: dict[str, str] = field(default_factory=dict)
+    class_names: dict[str, str] = field(default_factory=dict)
     groups: dict[str, pd.DataFrame] = field(default_factory=dict)
     history: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
     status_at: dict[float, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
@@ -223,6 +227,14 @@ def report_data(dataset: Dataset, weights: Weights | str | None = None,
     alt = {t: score(dataset, w, t, "current", prepared=p)
            for t in WHAT_IF_THRESHOLDS if t != float(threshold)}
     rd = ReportData(dataset, w, float(threshold), p, cur, lat, alt, robustness or {})
+    rd.computed = (compute(p, w, float(threshold), "current"),
+                   compute(p, w, float(threshold), "latent"))
+    rd.by_iso3 = {"scores": cur.set_index("iso3"), "latent": lat.set_index("iso3"),
+                  "countries": dataset.countries.set_index("iso3"),
+                  **{f"what_if:{t:g}": f.set_index("iso3") for t, f in alt.items()}}
+    rd.source_labels = {r.id: f"{r.publisher}, {r.title} ({r.edition})"
+                        for r in dataset.sources.itertuples(index=False)}
+    rd.class_names = dict(zip(dataset.classes["id"], dataset.classes["name"], strict=True))
     rd.groups = {col: group_summary(cur, col).set_index(col)
                  for col in ("region", "income_group")}
     obs = dataset.observations.sort_values("year")
@@ -240,14 +252,6 @@ def _num(v) -> float | None:
 
 def _int(v) -> int | None:
     return None if v is None or pd.isna(v) else int(v)
-
-
-def _source_label(ds: Dataset, source_id: str) -> str:
-    src = ds.sources.set_index("id")
-    if source_id not in src.index:
-        return source_id
-    row = src.loc[source_id]
-    return f"{row['publisher']}, {row['title']} ({row['edition']})"
 
 
 def _previous(rd: ReportData, iso3: str, indicator: str, year: int | None
@@ -283,20 +287,19 @@ def _status_at(rd: ReportData, i: int, c: int) -> dict[str, str]:
 
 def _what_if(rd: ReportData, iso3: str, categories: list[CategoryLine]) -> list[WhatIf]:
     rows = []
-    for t, frame in sorted(rd.what_if.items()):
-        r = frame.set_index("iso3").loc[iso3]
+    for t in sorted(rd.what_if):
+        r = rd.by_iso3[f"what_if:{t:g}"].loc[iso3]
         label = f"{t:g} years"
         changed = [c.name for c in categories
                    if c.status_at[label] != c.status_at[f"{rd.threshold:g} years"]]
         cls = r["class"] if r["ranked"] else None
-        names = dict(zip(rd.dataset.classes["id"], rd.dataset.classes["name"], strict=True))
         rows.append(WhatIf(t, _num(r["exposure"]) if r["ranked"] else None,
-                           _int(r["rank"]), cls, names.get(cls), changed))
+                           _int(r["rank"]), cls, rd.class_names.get(cls), changed))
     return rows
 
 
 def _peers(rd: ReportData, iso3: str) -> list[Peer]:
-    me = rd.scores.set_index("iso3").loc[iso3]
+    me = rd.by_iso3["scores"].loc[iso3]
     out = []
     for kind, col in (("region", "region"), ("income group", "income_group")):
         group = me[col]
@@ -359,18 +362,18 @@ def _row_opens(bound: float | None, applies: bool, threshold: float,
 
 def country_context(rd: ReportData, iso3: str) -> CountryContext:
     ds = rd.dataset
-    ex = explain(ds, iso3, rd.weights, rd.threshold, prepared=rd.prepared)
+    ex = explain(ds, iso3, rd.weights, rd.threshold, prepared=rd.prepared,
+                 computed=rd.computed)
     i = rd.prepared.states.index(ex.iso3)
-    country = ds.countries.set_index("iso3").loc[ex.iso3]
+    country = rd.by_iso3["countries"].loc[ex.iso3]
     pillar_names = dict(zip(ds.pillars["id"], ds.pillars["name"], strict=True))
-    class_names = dict(zip(ds.classes["id"], ds.classes["name"], strict=True))
     indicators = []
     for part in ex.indicators:
         prev, prev_year = _previous(rd, ex.iso3, part.id, part.year)
         indicators.append(IndicatorLine(
             part.id, part.name, pillar_names[part.pillar], part.value, part.year, part.risk,
-            part.contribution, part.weight, _source_label(ds, part.source_id), prev,
-            prev_year))
+            part.contribution, part.weight,
+            rd.source_labels.get(part.source_id, part.source_id), prev, prev_year))
     opens = _opens_text(ds)
     categories, serious_rows, other_rows = [], [], []
     for c, cat in enumerate(ex.categories):
@@ -387,7 +390,7 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
     articles = [ArticleLine(f"{a.article}{'(' + a.paragraph + ')' if a.paragraph else ''}",
                             a.title, a.scope, a.intrusiveness, a.verified)
                 for a in ex.articles_opened]
-    lat = rd.latent.set_index("iso3").loc[ex.iso3]
+    lat = rd.by_iso3["latent"].loc[ex.iso3]
     return CountryContext(
         iso3=ex.iso3, name=ex.name,
         region=None if pd.isna(country["m49_region"]) else str(country["m49_region"]),
@@ -396,7 +399,7 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
         threshold=rd.threshold, exposure=ex.exposure if ex.rank is not None else None,
         latent_exposure=_num(lat["exposure"]) if bool(lat["ranked"]) else None,
         rank=ex.rank, ranked_total=int(rd.scores["ranked"].sum()),
-        risk_class=ex.risk_class, risk_class_name=class_names.get(ex.risk_class),
+        risk_class=ex.risk_class, risk_class_name=rd.class_names.get(ex.risk_class),
         coverage=ex.coverage, flag=ex.flag, pillars=_bars(ex, pillar_names),
         pillar_weights={pillar_names[k]: v for k, v in ex.pillar_weights.items()},
         indicators=indicators, categories=categories, serious_offences=serious_rows,
@@ -408,8 +411,8 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
 
 def index_context(rd: ReportData) -> IndexContext:
     ds = rd.dataset
-    lat = rd.latent.set_index("iso3")["exposure"]
-    lat_ranked = rd.latent.set_index("iso3")["ranked"]
+    lat = rd.by_iso3["latent"]["exposure"]
+    lat_ranked = rd.by_iso3["latent"]["ranked"]
     rows = []
     for r in rd.scores.rename(columns={"class": "risk_class"}).itertuples(index=False):
         rows.append(IndexRow(
