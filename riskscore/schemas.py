@@ -167,16 +167,18 @@ OFFENCE_ANNOTATIONS = TableSpec(
     key=("row_id",),
 )
 
-# Surveys that list every state with a kind of law (country_data/curation/): each UN
-# member state a complete survey omits becomes a cited not_criminalised row on import.
+# Surveys that list states with a kind of law (country_data/curation/): each UN member state
+# a complete survey omits becomes a cited not_criminalised row on import; a lower-bound list
+# ("at least these states") marked note_omitted gives omitted states a search note instead.
 ABSENCE_SURVEYS = TableSpec(
     "absence_surveys.csv", "data",
     {"survey_id": Col(checks=(_matches(r"^[A-Za-z0-9_.-]+$", "letters, digits, . _ -"),)),
      "category": _ident, "publisher": _text, "title": _text,
      "edition_date": Col("date", allow_no_date=True),
      "source_url": Col(checks=(_matches(r"^https?://\S+$", "a web address (http or https)"),)),
-     "scope": _text, "lists": _text, "use_for_absence": Col("bool"), "notes": _opt_text},
-    key=("survey_id",),
+     "scope": _text, "lists": _text, "use_for_absence": Col("bool"),
+     "note_omitted": Col("bool", required=False), "notes": _opt_text},
+    key=("survey_id",), optional=("note_omitted",),
 )
 
 ABSENCE_LISTED = TableSpec(

@@ -188,15 +188,25 @@ def test_research_rows_and_sourced_absences(tmp_path):
     assert by_id.loc["offences_research_invented.csv:2", "row_kind"] == "not_criminalised"
     assert by_id.loc["offences_research_invented.csv:3", "row_kind"] == "search_note"
     assert by_id.loc["offences_research_invented.csv:3", "retrieved"] == "2026-11-24"
-    absent = out[out["row_id"].str.startswith("survey:")]
+    derived = out[out["row_id"].str.startswith("survey:")]
+    absent = derived[derived["row_kind"] == "not_criminalised"]
     # UN members in the excerpt: AFG, ALB, DZA, FRA, NOR, TUR. AFG is listed; ALB has its
-    # own offence row; the rest get an absence row. Nothing from the partial survey.
+    # own offence row; the rest get an absence row. Nothing from the partial survey, and
+    # the complete survey's note_omitted flag adds no notes beside its absences.
     assert sorted(absent["iso3"]) == ["DZA", "FRA", "NOR", "TUR"]
     assert set(absent["category"]) == {"same_sex_relations"}
     assert (absent["row_kind"] == "not_criminalised").all()
     assert (absent["source_url"] == "https://example.org/invented/survey").all()
     assert (absent["source_date"] == "2024-01").all()
     assert absent["notes"].str.contains("Sourced absence").all()
+    # The lower-bound list (lists AFG) gives a search note to each omitted UN member with no
+    # assembly row of its own: TUR already has one, so ALB, DZA, FRA, NOR.
+    notes = derived[derived["row_kind"] == "search_note"]
+    assert sorted(notes["iso3"]) == ["ALB", "DZA", "FRA", "NOR"]
+    assert set(notes["row_id"].str.split(":").str[1]) == {"INV-LOW-2024"}
+    assert set(notes["category"]) == {"assembly"}
+    assert (notes["law"] == "not found").all()
+    assert notes["notes"].str.contains("not an absence").all()
     # Shared-format rows are offence rows, unchanged.
     assert (out.loc[out["row_id"].str.startswith("offences_excerpt"), "row_kind"]
             == "offence").all()

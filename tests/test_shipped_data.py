@@ -93,7 +93,8 @@ def test_sourced_absences_come_only_from_complete_surveys(ds):
     surveys = pd.read_csv(curation / "absence_surveys.csv")
     listed = pd.read_csv(curation / "absence_listed.csv")
     used = set(surveys.loc[surveys["use_for_absence"], "survey_id"])
-    absences = ds.offences[ds.offences["row_id"].str.startswith("survey:")]
+    derived = ds.offences[ds.offences["row_id"].str.startswith("survey:")]
+    absences = derived[derived["row_kind"] == "not_criminalised"]
     assert {r.split(":")[1] for r in absences["row_id"]} == used
     for sid in used:
         named = set(listed.loc[listed["survey_id"] == sid, "iso3"])
@@ -105,6 +106,20 @@ def test_sourced_absences_come_only_from_complete_surveys(ds):
     assert "survey:ILGA-CSSSA-2023-06:IRN" not in ids
     # Mali criminalised after the 2023 edition: no absence row for it.
     assert "survey:ILGA-CSSSA-2023-06:MLI" not in ids
+    # Lower-bound lists give search notes only, never absences, and only where the state
+    # has no row of its own in that category.
+    noted = set(surveys.loc[surveys["note_omitted"] & ~surveys["use_for_absence"], "survey_id"])
+    notes = derived[derived["row_kind"] == "search_note"]
+    assert {r.split(":")[1] for r in notes["row_id"]} == noted
+    own = ds.offences[~ds.offences["row_id"].str.startswith("survey:")]
+    def cells(frame):
+        return set(map(tuple, frame[["iso3", "category"]].to_numpy()))
+
+    assert not (cells(own) | cells(absences)) & cells(notes)
+    # Known answers: Brunei is on ILGA's list of states criminalising trans people (no
+    # note); Austria is not and has no gender-expression row of its own (a note).
+    assert "survey:ILGA-TLMR-2019:BRN" not in set(notes["row_id"])
+    assert "survey:ILGA-TLMR-2019:AUT" in set(notes["row_id"])
 
 
 def test_offence_coverage_is_reported_for_every_target_state(ds):

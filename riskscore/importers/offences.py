@@ -97,7 +97,8 @@ def _annotate(out: pd.DataFrame, annotations: Path | None) -> pd.DataFrame:
 
 def _absences(surveys: Path, listed: Path, data_dir: Path, rows: pd.DataFrame
               ) -> tuple[pd.DataFrame, list[str]]:
-    """One not_criminalised row per UN member state a complete survey omits."""
+    """One not_criminalised row per UN member state a complete survey omits, and a search
+    note per UN member state a lower-bound list marked ``note_omitted`` omits."""
     svy, problems = read_table(surveys, ABSENCE_SURVEYS)
     lst, more = read_table(listed, ABSENCE_LISTED)
     problems = (problems or []) + (more or [])
@@ -128,23 +129,50 @@ def _absences(surveys: Path, listed: Path, data_dir: Path, rows: pd.DataFrame
                 skipped.append(f"{s.survey_id}: {m.iso3} omitted by the survey but has "
                                f"{len(own)} {s.category} offence row(s); no absence row")
                 continue
-            out.append({
-                "row_id": f"survey:{s.survey_id}:{m.iso3}", "iso3": m.iso3,
-                "category": s.category, "row_kind": "not_criminalised",
-                "offence": f"No {s.category.replace('_', ' ')} offence: not among the states "
-                           f"the survey lists as criminalising ({s.edition_date})",
-                "law": f"(no offence; absent from survey {s.survey_id})",
-                "max_penalty_years": None, "life_imprisonment": "false",
-                "death_penalty": "false", "source_title": f"{s.publisher}: {s.title}",
-                "source_url": s.source_url, "source_date": s.edition_date,
-                # An inference from omission, not a statement about this state: secondary.
-                "confidence": "secondary",
-                "notes": f"Sourced absence. The survey covers {s.scope} and lists every state "
-                         f"that {s.lists}; {m.name} is not listed, so it is recorded as not "
-                         f"criminalising as of {s.edition_date}. {s.notes or ''}".strip(),
-                "dataset_source_id": sources.OFFENCES["id"],
-            })
+            out.append(_survey_row(s, m, "not_criminalised"))
+    # Lower-bound lists ("at least these states"): an omission proves nothing, but it is a
+    # record that the state was looked for there. Only cells with no row of their own (and
+    # no absence row from a complete survey) get one, so a note never sits beside a finding.
+    held = set(map(tuple, rows[["iso3", "category"]].to_numpy()))
+    held |= {(r["iso3"], r["category"]) for r in out}
+    noted = svy["note_omitted"].map(lambda v: bool(v) if pd.notna(v) else False)
+    for s in svy[noted & ~svy["use_for_absence"].astype(bool)].itertuples(index=False):
+        named = set(lst.loc[lst["survey_id"] == s.survey_id, "iso3"])
+        for m in members.itertuples(index=False):
+            if m.iso3 not in named and (m.iso3, s.category) not in held:
+                out.append(_survey_row(s, m, "search_note"))
+                held.add((m.iso3, s.category))
     return pd.DataFrame(out), skipped
+
+
+def _survey_row(s, m, kind: str) -> dict:
+    """A row derived from a survey's omission of state ``m``: a cited absence, or a note."""
+    what = s.category.replace("_", " ")
+    if kind == "not_criminalised":
+        offence = (f"No {what} offence: not among the states the survey lists as "
+                   f"criminalising ({s.edition_date})")
+        law = f"(no offence; absent from survey {s.survey_id})"
+        notes = (f"Sourced absence. The survey covers {s.scope} and lists every state that "
+                 f"{s.lists}; {m.name} is not listed, so it is recorded as not criminalising "
+                 f"as of {s.edition_date}. {s.notes or ''}").strip()
+    else:
+        offence = (f"Searched: not among the states the survey lists as criminalising "
+                   f"({s.edition_date}); the list is a lower bound")
+        law = "not found"
+        notes = (f"Search note, not an absence: the survey lists {s.lists}; its scope is "
+                 f"{s.scope}. {m.name} is not listed, which does not show that it has no "
+                 f"such law. Survey details: country_data/curation/absence_surveys.csv, "
+                 f"{s.survey_id}.")
+    return {
+        "row_id": f"survey:{s.survey_id}:{m.iso3}", "iso3": m.iso3, "category": s.category,
+        "row_kind": kind, "offence": offence, "law": law, "max_penalty_years": None,
+        "life_imprisonment": "false", "death_penalty": "false",
+        "source_title": f"{s.publisher}: {s.title}", "source_url": s.source_url,
+        "source_date": s.edition_date,
+        # An inference from omission, not a statement about this state: secondary.
+        "confidence": "secondary", "notes": notes,
+        "dataset_source_id": sources.OFFENCES["id"],
+    }
 
 
 def _record_lines(path: Path) -> list[int]:
