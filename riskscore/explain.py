@@ -140,6 +140,8 @@ def _offence_rows(off: pd.DataFrame) -> list[OffenceRow]:
                 why = "a search note: nothing was found"
             elif row.get("requires_violence") is True:
                 why = "requires violence"
+            elif pd.notna(row.get("same_provision_as")):
+                why = f"same provision as row {row['same_provision_as']}, which gives its penalty"
             else:
                 why = "no longer in force"
         out.append(OffenceRow(row["row_id"], row["offence"], row["law"], penalty_text(row),

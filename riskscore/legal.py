@@ -3,8 +3,9 @@
 METHODOLOGY.md section 6. Per state and offence category, from the curated offence rows:
 
 * a row *applies* unless it is out of force (repealed, struck down, superseded), the
-  offence requires violence (a riot is not the penalty for a peaceful protest), or it is a
-  search note (it records that nothing was found);
+  offence requires violence (a riot is not the penalty for a peaceful protest), it is a
+  search note (it records that nothing was found), or it restates a provision that another
+  row gives with its penalty (``same_provision_as``: counted once, through that row);
 * a ``not_criminalised`` row (a cited repeal, or absence from a survey listing every state
   with such a law) has severity bound 0: known, and no imprisonment;
 * its *severity bound* is death or life (infinite), else its maximum in years, else the larger
@@ -49,13 +50,17 @@ def _kind(offences: pd.DataFrame) -> pd.Series:
 
 
 def applicable(offences: pd.DataFrame) -> pd.Series:
-    """Rows that count: in force (or of unknown status), not requiring violence, and not a
-    search note (which records that nothing was found)."""
+    """Rows that count: in force (or of unknown status), not requiring violence, not a
+    search note (which records that nothing was found), and not a restatement of a provision
+    another row gives with its penalty (``same_provision_as``)."""
     out_of_force = offences["in_force"].eq(False).fillna(False) if "in_force" in offences \
         else pd.Series(False, index=offences.index)
     violent = offences["requires_violence"].eq(True).fillna(False) if "requires_violence" \
         in offences else pd.Series(False, index=offences.index)
-    return ~(out_of_force.astype(bool) | violent.astype(bool)) & (_kind(offences) != "search_note")
+    restated = offences["same_provision_as"].notna() if "same_provision_as" in offences \
+        else pd.Series(False, index=offences.index)
+    return ~(out_of_force.astype(bool) | violent.astype(bool) | restated.astype(bool)) \
+        & (_kind(offences) != "search_note")
 
 
 def severity_bound(offences: pd.DataFrame) -> pd.Series:

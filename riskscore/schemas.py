@@ -143,6 +143,10 @@ OFFENCES = TableSpec(
         "superseded_by": Col(required=False, checks=(
             _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
         "requires_violence": Col("bool", required=False),
+        # Another row that describes the same provision and states its penalty: this row adds
+        # nothing of its own and does not count separately (METHODOLOGY.md 6.1).
+        "same_provision_as": Col(required=False, checks=(
+            _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
         "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
         # When the cited page was read (riskscore's own research; empty for shared rows,
         # whose retrieval is described in their SOURCE files).
@@ -151,7 +155,7 @@ OFFENCES = TableSpec(
         "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
         "annotation_basis": _opt_text,
     },
-    key=("row_id",),
+    key=("row_id",), optional=("same_provision_as",),
 )
 
 OFFENCE_ANNOTATIONS = TableSpec(
@@ -161,10 +165,12 @@ OFFENCE_ANNOTATIONS = TableSpec(
      "superseded_by": Col(required=False, checks=(
          _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
      "requires_violence": Col("bool", required=False),
+     "same_provision_as": Col(required=False, checks=(
+         _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
      "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
      "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
      "basis": _text},
-    key=("row_id",),
+    key=("row_id",), optional=("same_provision_as",),
 )
 
 # Surveys that list states with a kind of law (country_data/curation/): each UN member state

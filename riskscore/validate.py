@@ -340,6 +340,30 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         problems.append(Problem(OFFENCES.name, line, "superseded_by",
                                 f"{row['superseded_by']!r} is not a row_id of offences.csv",
                                 "name the row that supersedes this one"))
+    if "same_provision_as" in off:
+        problems += _check_same_provision(off)
+    return problems
+
+
+def _check_same_provision(off: pd.DataFrame) -> list[Problem]:
+    """A restated row must point at a row of the same state and category that is not itself
+    a restatement, so every provision is counted exactly once."""
+    by_id = off.set_index("row_id")
+    problems = []
+    for line, row in _rows(off, off["same_provision_as"].notna()):
+        target = row["same_provision_as"]
+        if target not in by_id.index:
+            why = f"{target!r} is not a row_id of offences.csv"
+        elif (by_id.at[target, "iso3"], by_id.at[target, "category"]) != (row["iso3"],
+                                                                             row["category"]):
+            why = f"{target!r} is a row of another state or category"
+        elif pd.notna(by_id.at[target, "same_provision_as"]):
+            why = f"{target!r} itself restates another row"
+        else:
+            continue
+        problems.append(Problem(OFFENCES.name, line, "same_provision_as", why,
+                                "name the row of the same state and category that gives this "
+                                "provision's penalty"))
     return problems
 
 

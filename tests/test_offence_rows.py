@@ -79,3 +79,39 @@ def test_a_cell_with_only_a_repealed_or_riot_row_is_searched_not_unsearched():
     riot = _rows({"max_penalty_years": 10.0, "requires_violence": True})
     for rows in (repealed, riot):
         assert _status(rows) == (False, False, False, True)
+
+
+def test_a_restated_provision_counts_once_through_the_row_that_gives_its_penalty():
+    """A row with no maximum that restates another row's provision (same_provision_as) no
+    longer keeps the category open; without the link it does (hand-checked: 3 < 4, known
+    only when every applicable row has a maximum)."""
+    given = {"row_id": "f.csv:2", "max_penalty_years": 3.0}
+    vague = {"row_id": "f.csv:3"}
+    assert _status(_rows(given, vague))[:2] == (False, False)
+    assert _status(_rows(given, {**vague, "same_provision_as": "f.csv:2"}))[:2] == (False, True)
+
+
+@pytest.mark.parametrize("target, message", [
+    ("nothere.csv:9", "'nothere.csv:9' is not a row_id of offences.csv"),
+    ("other", "is a row of another state or category"),
+    ("chain", "itself restates another row"),
+])
+def test_validation_refuses_a_same_provision_link_that_does_not_count_once(
+        shipped_copy, target, message):
+    data, meta = shipped_copy
+    off = pd.read_csv(data / "offences.csv", dtype=str, keep_default_na=False)
+    linked = off.index[off["same_provision_as"] != ""][0]
+    if target == "other":
+        target = off.loc[off["iso3"] != off.loc[linked, "iso3"], "row_id"].iloc[0]
+    elif target == "chain":
+        # Point the link at another restated row.
+        target = off.loc[(off["same_provision_as"] != "") & (off.index != linked),
+                         "row_id"].iloc[0]
+        off.loc[off["row_id"] == target, ["iso3", "category"]] = \
+            off.loc[linked, ["iso3", "category"]].to_numpy()
+    off.loc[linked, "same_provision_as"] = target
+    off.to_csv(data / "offences.csv", index=False, lineterminator="\n")
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 1
+    assert f"offences.csv:{linked + 2}: same_provision_as:" in result.stderr
+    assert message in result.stderr

@@ -30,8 +30,9 @@ COLUMNS = ["iso3", "country", "category", "offence", "law", "max_penalty_years",
 # riskscore's research format: the shared columns plus these.
 RESEARCH_COLUMNS = ["row_kind", "min_penalty_years", "sentence_imposed_years",
                     "requires_violence", "in_force", "retrieved"]
-ANNOTATED = ["in_force", "superseded_by", "requires_violence", "min_penalty_years",
-             "sentence_imposed_years"]
+ANNOTATED = ["in_force", "superseded_by", "requires_violence", "same_provision_as",
+             "min_penalty_years", "sentence_imposed_years"]
+REFERENCES = ("superseded_by", "same_provision_as")  # annotation columns naming another row
 
 
 def import_offences(files: list[Path], data_dir: Path, annotations: Path | None = None,
@@ -89,7 +90,7 @@ def _annotate(out: pd.DataFrame, annotations: Path | None) -> pd.DataFrame:
         given = ann[col].dropna() if col in ann else pd.Series(dtype=object)
         if col in ("in_force", "requires_violence"):
             given = given.map(lambda v: str(bool(v)).lower())
-        elif col != "annotation_basis" and col != "superseded_by":
+        elif col != "annotation_basis" and col not in REFERENCES:
             given = given.map(lambda v: f"{v:g}")
         merged.loc[given.index, col] = given
     return merged.reset_index()
