@@ -330,6 +330,17 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 f"a {row['row_kind']} row carries a penalty",
                 "use row_kind offence for a provision with a penalty; leave the penalty empty "
                 "for a search note, and 0 or empty for not_criminalised"))
+        # A not_criminalised row states the law as it is now; "out of force" would say the
+        # conduct is a crime again, which only a later offence row (superseded_by) can show.
+        stale = (off["row_kind"] == "not_criminalised") & off["in_force"].eq(False).fillna(False) \
+            & off["superseded_by"].isna()
+        for line, _ in _rows(off, stale.astype(bool)):
+            problems.append(Problem(
+                OFFENCES.name, line, "in_force",
+                "a not_criminalised row is marked out of force without a later row",
+                "leave in_force empty when the offence was repealed or struck down (the row "
+                "already says so); if a later law criminalised the conduct again, name that "
+                "row in superseded_by"))
         note = (off["row_kind"] == "search_note") & off["max_penalty_years"].notna()
         for line, _ in _rows(off, note):
             problems.append(Problem(OFFENCES.name, line, "max_penalty_years",

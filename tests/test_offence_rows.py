@@ -115,3 +115,21 @@ def test_validation_refuses_a_same_provision_link_that_does_not_count_once(
     assert result.exit_code == 1
     assert f"offences.csv:{linked + 2}: same_provision_as:" in result.stderr
     assert message in result.stderr
+
+
+def test_validation_refuses_a_not_criminalised_row_marked_out_of_force(shipped_copy):
+    """'Out of force' on a cited absence would silently drop it from the score; only a later
+    offence row (superseded_by) may end an absence."""
+    data, meta = shipped_copy
+    off = pd.read_csv(data / "offences.csv", dtype=str, keep_default_na=False)
+    i = off.index[(off["row_kind"] == "not_criminalised") & (off["superseded_by"] == "")][0]
+    off.loc[i, "in_force"] = "false"
+    off.to_csv(data / "offences.csv", index=False, lineterminator="\n")
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 1
+    assert (f"offences.csv:{i + 2}: in_force: a not_criminalised row is marked out of force "
+            "without a later row") in result.stderr
+    off.loc[i, "superseded_by"] = off.loc[off["row_kind"] == "offence", "row_id"].iloc[0]
+    off.to_csv(data / "offences.csv", index=False, lineterminator="\n")
+    assert "not_criminalised row is marked out of force" not in run(
+        "validate", "--data", data, "--indicators", meta).stderr
