@@ -97,7 +97,7 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
     for label, g in (("signatories", sig), ("all target states", grid)):
         full, cells = share_fully_covered(g)
         click.echo(f"offence penalties, {label} x categories ({len(g)} x {g.shape[1]}): "
-                   f"{cells:.0%} of cells hold a cited value; {full:.0%} of states fully "
+                   f"{cells:.1%} of cells hold a cited value; {full:.0%} of states fully "
                    "covered")
     if show_offences:
         click.echo("")
