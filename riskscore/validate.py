@@ -321,6 +321,21 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 "leave max_penalty_years empty when life_imprisonment or death_penalty is true")
         for line, row in _rows(off, years & severe.astype(bool))
     ]
+    # A stated minimum, or a sentence a court imposed, above the stated maximum means one of
+    # the figures was misread (months as years, an aggravated form's range, a cumulative
+    # sentence for several offences).
+    for col, what in (("min_penalty_years", "stated minimum"),
+                      ("sentence_imposed_years", "sentence imposed")):
+        if col not in off:
+            continue
+        above = off[col].astype(float) > off["max_penalty_years"].astype(float)
+        for line, row in _rows(off, above.fillna(False)):
+            problems.append(Problem(
+                OFFENCES.name, line, col,
+                f"{what} of {row[col]:g} years is above the maximum of "
+                f"{row['max_penalty_years']:g} years",
+                "check both figures in the source; a sentence for several offences or an "
+                "aggravated form belongs on its own row"))
     if "row_kind" in off:
         not_offence = off["row_kind"].isin(("not_criminalised", "search_note"))
         penalty = (off["max_penalty_years"].fillna(0) > 0) | severe.astype(bool)

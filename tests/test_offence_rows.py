@@ -133,3 +133,19 @@ def test_validation_refuses_a_not_criminalised_row_marked_out_of_force(shipped_c
     off.to_csv(data / "offences.csv", index=False, lineterminator="\n")
     assert "not_criminalised row is marked out of force" not in run(
         "validate", "--data", data, "--indicators", meta).stderr
+
+
+@pytest.mark.parametrize("column, value, message", [
+    ("min_penalty_years", "9", "stated minimum of 9 years is above the maximum"),
+    ("sentence_imposed_years", "12", "sentence imposed of 12 years is above the maximum"),
+])
+def test_validation_refuses_a_minimum_or_sentence_above_the_maximum(shipped_copy, column,
+                                                                   value, message):
+    data, meta = shipped_copy
+    off = pd.read_csv(data / "offences.csv", dtype=str, keep_default_na=False)
+    i = off.index[off["max_penalty_years"].isin(["5", "5.0"])][0]
+    off.loc[i, column] = value
+    off.to_csv(data / "offences.csv", index=False, lineterminator="\n")
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 1
+    assert f"offences.csv:{i + 2}: {column}: {message}" in result.stderr
