@@ -53,14 +53,14 @@ def applicable(offences: pd.DataFrame) -> pd.Series:
     """Rows that count: in force (or of unknown status), not requiring violence, not a
     search note (which records that nothing was found), and not a restatement of a provision
     another row gives with its penalty (``same_provision_as``)."""
-    out_of_force = offences["in_force"].eq(False).fillna(False) if "in_force" in offences \
-        else pd.Series(False, index=offences.index)
-    violent = offences["requires_violence"].eq(True).fillna(False) if "requires_violence" \
-        in offences else pd.Series(False, index=offences.index)
-    restated = offences["same_provision_as"].notna() if "same_provision_as" in offences \
-        else pd.Series(False, index=offences.index)
-    return ~(out_of_force.astype(bool) | violent.astype(bool) | restated.astype(bool)) \
-        & (_kind(offences) != "search_note")
+    def column(name: str) -> pd.Series:  # an optional field; absent reads as all empty
+        return offences[name] if name in offences else pd.Series(None, index=offences.index,
+                                                                 dtype=object)
+
+    excluded = (column("in_force").eq(False).fillna(False).astype(bool)
+                | column("requires_violence").eq(True).fillna(False).astype(bool)
+                | column("same_provision_as").notna())
+    return ~excluded & (_kind(offences) != "search_note")
 
 
 def severity_bound(offences: pd.DataFrame) -> pd.Series:

@@ -113,6 +113,9 @@ OBSERVATIONS = TableSpec(
 
 # A row's id: file:line of a curated file, or survey:ID:ISO3 for a sourced absence.
 ROW_ID = r"^([a-z0-9_]+\.csv:\d+|survey:[A-Za-z0-9_.-]+:[A-Z]{3})$"
+# A curated row (file.csv:line), as annotations and row-to-row links name it.
+_CURATED_ROW = _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line")
+_row_link = Col(required=False, checks=(_CURATED_ROW,))
 ROW_KINDS = ("offence", "not_criminalised", "search_note")
 
 OFFENCES = TableSpec(
@@ -140,13 +143,11 @@ OFFENCES = TableSpec(
         # Fields read out of the curated notes (country_data/curation/offence_annotations.csv);
         # empty = the notes say nothing, which the scoring treats as in force / no violence.
         "in_force": Col("bool", required=False),
-        "superseded_by": Col(required=False, checks=(
-            _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+        "superseded_by": _row_link,
         "requires_violence": Col("bool", required=False),
         # Another row that describes the same provision and states its penalty: this row adds
         # nothing of its own and does not count separately (METHODOLOGY.md 6.1).
-        "same_provision_as": Col(required=False, checks=(
-            _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+        "same_provision_as": _row_link,
         "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
         # When the cited page was read (riskscore's own research; empty for shared rows,
         # whose retrieval is described in their SOURCE files).
@@ -160,13 +161,11 @@ OFFENCES = TableSpec(
 
 OFFENCE_ANNOTATIONS = TableSpec(
     "offence_annotations.csv", "data",
-    {"row_id": Col(checks=(_matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+    {"row_id": Col(checks=(_CURATED_ROW,)),
      "in_force": Col("bool", required=False),
-     "superseded_by": Col(required=False, checks=(
-         _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+     "superseded_by": _row_link,
      "requires_violence": Col("bool", required=False),
-     "same_provision_as": Col(required=False, checks=(
-         _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line"),)),
+     "same_provision_as": _row_link,
      "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
      "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
      "basis": _text},

@@ -362,34 +362,42 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                                     "a search note has no penalty (it records what was not found)",
                                     "leave max_penalty_years empty"))
     ids = set(off["row_id"])
-    for line, row in _rows(off, off["superseded_by"].notna() & ~off["superseded_by"].isin(ids)):
-        problems.append(Problem(OFFENCES.name, line, "superseded_by",
-                                f"{row['superseded_by']!r} is not a row_id of offences.csv",
-                                "name the row that supersedes this one"))
+    for col, fix in _ROW_LINK_FIX.items():
+        if col not in off:
+            continue
+        for line, row in _rows(off, off[col].notna() & ~off[col].isin(ids)):
+            problems.append(Problem(OFFENCES.name, line, col,
+                                    f"{row[col]!r} is not a row_id of offences.csv", fix))
     if "same_provision_as" in off:
-        problems += _check_same_provision(off)
+        problems += _check_same_provision(off, ids)
     return problems
 
 
-def _check_same_provision(off: pd.DataFrame) -> list[Problem]:
+# Offence columns that name another row, and how to fix a bad link.
+_ROW_LINK_FIX = {
+    "superseded_by": "name the row that supersedes this one",
+    "same_provision_as": "name the row of the same state and category that gives this "
+                         "provision's penalty",
+}
+
+
+def _check_same_provision(off: pd.DataFrame, ids: set[str]) -> list[Problem]:
     """A restated row must point at a row of the same state and category that is not itself
-    a restatement, so every provision is counted exactly once."""
+    a restatement, so every provision is counted exactly once (unknown ids are reported
+    with the other row links)."""
     by_id = off.set_index("row_id")
     problems = []
-    for line, row in _rows(off, off["same_provision_as"].notna()):
+    for line, row in _rows(off, off["same_provision_as"].isin(ids)):
         target = row["same_provision_as"]
-        if target not in by_id.index:
-            why = f"{target!r} is not a row_id of offences.csv"
-        elif (by_id.at[target, "iso3"], by_id.at[target, "category"]) != (row["iso3"],
-                                                                             row["category"]):
+        if (by_id.at[target, "iso3"], by_id.at[target, "category"]) != (row["iso3"],
+                                                                       row["category"]):
             why = f"{target!r} is a row of another state or category"
         elif pd.notna(by_id.at[target, "same_provision_as"]):
             why = f"{target!r} itself restates another row"
         else:
             continue
         problems.append(Problem(OFFENCES.name, line, "same_provision_as", why,
-                                "name the row of the same state and category that gives this "
-                                "provision's penalty"))
+                                _ROW_LINK_FIX["same_provision_as"]))
     return problems
 
 

@@ -136,8 +136,8 @@ def _absences(surveys: Path, listed: Path, data_dir: Path, rows: pd.DataFrame
     # no absence row from a complete survey) get one, so a note never sits beside a finding.
     held = set(map(tuple, rows[["iso3", "category"]].to_numpy()))
     held |= {(r["iso3"], r["category"]) for r in out}
-    noted = svy["note_omitted"].map(lambda v: bool(v) if pd.notna(v) else False)
-    for s in svy[noted & ~svy["use_for_absence"].astype(bool)].itertuples(index=False):
+    noted = svy["note_omitted"].eq(True) & ~svy["use_for_absence"].astype(bool)
+    for s in svy[noted].itertuples(index=False):
         named = set(lst.loc[lst["survey_id"] == s.survey_id, "iso3"])
         for m in members.itertuples(index=False):
             if m.iso3 not in named and (m.iso3, s.category) not in held:
