@@ -120,14 +120,39 @@ def penalty_text(row: pd.Series) -> str:
         return "life imprisonment"
     years = row["max_penalty_years"]
     if pd.notna(years):
-        return "no imprisonment" if years == 0 else f"up to {years:g} years"
+        return "no imprisonment" if years == 0 else f"up to {duration_text(years)}"
     minimum = row.get("min_penalty_years")
     if minimum is not None and pd.notna(minimum):
-        return f"at least {minimum:g} years (no maximum stated)"
+        return f"at least {duration_text(minimum)} (no maximum stated)"
     imposed = row.get("sentence_imposed_years")
     if imposed is not None and pd.notna(imposed):
-        return f"maximum not found; a court imposed {imposed:g} years"
+        return f"maximum not found; a court imposed {duration_text(imposed)}"
     return "maximum not found"
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+def duration_text(years: float) -> str:
+    """A term as the law states it: '15 days', '6 months', '1 year 3 months', '2.4 years'.
+
+    The data hold terms in years (months / 12, days / 365: METHODOLOGY section 2), so short
+    terms are turned back into the unit they were written in when it comes out whole.
+    """
+    years = float(years)
+    months = years * 12
+    if years >= 1:
+        whole = round(years)
+        if abs(years - whole) < 1e-3:
+            return _plural(whole, "year")
+        if abs(months - round(months)) < 0.005:
+            y, m = divmod(round(months), 12)
+            return f"{_plural(y, 'year')} {_plural(m, 'month')}"
+        return f"{years:g} years"
+    if abs(months - round(months)) < 0.005 and round(months) >= 1:
+        return _plural(round(months), "month")
+    return _plural(max(1, round(years * 365)), "day")
 
 
 def _offence_rows(off: pd.DataFrame) -> list[OffenceRow]:

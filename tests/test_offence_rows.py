@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import run
 from riskscore import legal
@@ -149,3 +151,23 @@ def test_validation_refuses_a_minimum_or_sentence_above_the_maximum(shipped_copy
     result = run("validate", "--data", data, "--indicators", meta)
     assert result.exit_code == 1
     assert f"offences.csv:{i + 2}: {column}: {message}" in result.stderr
+
+
+@pytest.mark.parametrize("years, text", [
+    (15 / 365, "15 days"), (0.0411, "15 days"), (1 / 365, "1 day"), (0.0822, "30 days"),
+    (0.0833, "1 month"), (0.25, "3 months"), (0.5, "6 months"), (61 / 365, "61 days"),
+    (1, "1 year"), (1.25, "1 year 3 months"), (7.5, "7 years 6 months"), (20, "20 years"),
+    (2.4, "2.4 years"),
+])
+def test_penalty_terms_read_in_the_unit_the_law_uses(years, text):
+    from riskscore.explain import duration_text
+
+    assert duration_text(years) == text
+
+
+@given(st.integers(min_value=1, max_value=11))
+def test_whole_months_stored_as_years_read_back_as_months(months):
+    from riskscore.explain import duration_text
+
+    # The curation rule stores months / 12 rounded to 4 decimals (METHODOLOGY section 2).
+    assert duration_text(round(months / 12, 4)) == (f"{months} month" + ("s" if months > 1 else ""))
