@@ -141,17 +141,17 @@ def duration_text(years: float) -> str:
     terms are turned back into the unit they were written in when it comes out whole.
     """
     years = float(years)
-    months = years * 12
+    months = round(years * 12)
+    whole_months = abs(years * 12 - months) < 0.005
     if years >= 1:
-        whole = round(years)
-        if abs(years - whole) < 1e-3:
-            return _plural(whole, "year")
-        if abs(months - round(months)) < 0.005:
-            y, m = divmod(round(months), 12)
+        if abs(years - round(years)) < 1e-3:
+            return _plural(round(years), "year")
+        if whole_months:
+            y, m = divmod(months, 12)
             return f"{_plural(y, 'year')} {_plural(m, 'month')}"
         return f"{years:g} years"
-    if abs(months - round(months)) < 0.005 and round(months) >= 1:
-        return _plural(round(months), "month")
+    if whole_months and months >= 1:
+        return _plural(months, "month")
     return _plural(max(1, round(years * 365)), "day")
 
 

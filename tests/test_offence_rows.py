@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import run
 from riskscore import legal
+from riskscore.explain import duration_text
 
 
 def _rows(*rows) -> pd.DataFrame:
@@ -160,14 +161,10 @@ def test_validation_refuses_a_minimum_or_sentence_above_the_maximum(shipped_copy
     (2.4, "2.4 years"),
 ])
 def test_penalty_terms_read_in_the_unit_the_law_uses(years, text):
-    from riskscore.explain import duration_text
-
     assert duration_text(years) == text
 
 
 @given(st.integers(min_value=1, max_value=11))
 def test_whole_months_stored_as_years_read_back_as_months(months):
-    from riskscore.explain import duration_text
-
     # The curation rule stores months / 12 rounded to 4 decimals (METHODOLOGY section 2).
     assert duration_text(round(months / 12, 4)) == (f"{months} month" + ("s" if months > 1 else ""))

@@ -123,7 +123,7 @@ def test_sourced_absences_come_only_from_complete_surveys(ds):
 
 
 def test_offence_coverage_is_reported_for_every_target_state(ds):
-    from riskscore.coverage import offence_cells, share_fully_covered, target_states
+    from riskscore.coverage import NONE, offence_cells, share_fully_covered, target_states
 
     targets = target_states(ds)
     assert targets["signatory"].sum() == 73
@@ -135,4 +135,4 @@ def test_offence_coverage_is_reported_for_every_target_state(ds):
     assert cells >= 0.80  # 80.6% at this release: the goal of issue 6
     # Every signatory has a row (a value, an open maximum or a cited search note) in every
     # category: nothing is left "not yet searched".
-    assert not (signatories == "none").to_numpy().any()
+    assert not (signatories == NONE).to_numpy().any()
