@@ -13,11 +13,10 @@ import tracemalloc
 import numpy as np
 
 import riskscore
-from riskscore.audit.engine import Engine
 from riskscore.audit.factors import factor_space
 from riskscore.audit.sensitivity import run_sensitivity
 from riskscore.audit.uncertainty import run_uncertainty
-from riskscore.score import prepare
+from riskscore.kernel import Kernel
 from riskscore.weights import Weights, nominal
 
 
@@ -29,9 +28,8 @@ def timed(fn):
 
 def main() -> None:
     ds = riskscore.load()
-    engine, build = timed(lambda: Engine(ds))
-    space = factor_space(nominal(ds), engine.pillar_ids, engine.indicator_ids,
-                         engine.category_ids)
+    engine, build = timed(lambda: Kernel(ds))
+    space = factor_space(nominal(ds), engine)
     _, cold = timed(lambda: run_uncertainty(engine, space, 1000, seed=0))
     warm = min(timed(lambda s=s: run_uncertainty(engine, space, 1000, seed=s))[1]
                for s in range(3))
@@ -42,8 +40,7 @@ def main() -> None:
     print(f"audit: Sobol N = 4,096 ({4096 * (space.k + 2):,} model runs, bootstrap CIs): "
           f"{sobol_time:.2f} s (target < 10 s)")
 
-    weights_only = factor_space(nominal(ds), engine.pillar_ids, engine.indicator_ids,
-                                engine.category_ids, vary_discrete=False)
+    weights_only = factor_space(nominal(ds), engine, vary_discrete=False)
     tracemalloc.start()
     _, million = timed(lambda: run_uncertainty(engine, weights_only, 1_000_000, seed=0))
     peak = tracemalloc.get_traced_memory()[1]
@@ -54,13 +51,13 @@ def main() -> None:
     # Baseline: the public API once per sample, same kind of weight draw.
     rng = np.random.default_rng(0)
     w0 = nominal(ds)
-    prepared = prepare(ds)  # shared, so the baseline pays only for scoring
+    kernel = Kernel(ds)  # shared, so the baseline pays only for scoring
     samples = 30
     start = time.perf_counter()
     for _ in range(samples):
         m = lambda s: s * rng.uniform(0.75, 1.25, len(s))  # noqa: E731
         riskscore.score(ds, Weights(m(w0.pillars), m(w0.indicators), m(w0.categories)),
-                        prepared=prepared)
+                        kernel=kernel)
     per_sample = (time.perf_counter() - start) / samples
     per_run = million / 1_000_000
     print(f"audit: baseline riskscore.score() per sample {per_sample * 1000:.1f} ms vs "

@@ -11,6 +11,7 @@ import click
 
 from . import __version__, paths
 from .errors import RiskscoreError, ValidationFailed
+from .vocab import DEFAULT_THRESHOLD
 
 
 def _data_options(f):
@@ -154,7 +155,8 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
 
 
 def _scoring_options(f):
-    f = click.option("--threshold", type=click.FloatRange(min=0, min_open=True), default=4.0,
+    f = click.option("--threshold", type=click.FloatRange(min=0, min_open=True),
+                     default=DEFAULT_THRESHOLD,
                      show_default=True,
                      help="Serious-crime threshold in years of maximum imprisonment "
                           "(art. 2(h) says 4); try 3 or 5 for 'what if'.")(f)
@@ -165,7 +167,8 @@ def _scoring_options(f):
 
 
 SCORE_COLUMNS = ["rank", "iso3", "name", "class", "exposure", "legal_reach",
-                 "safeguard_deficit", "repression_climate", "convention_engagement", "coverage"]
+                 "safeguard_deficit", "repression_climate", "convention_engagement",
+                 "reliability"]
 
 
 @main.command()
@@ -210,8 +213,8 @@ def score(data_dir, indicators_dir, threshold, weights_file, scenario, fmt, regi
         text = output.to_json({
             "parameters": frame.attrs, "states": output.records(frame),
             "population_exposed": output.records(population_exposed(frame, ds.classes)),
-            "regions": output.records(group_summary(frame, "region")),
-            "income_groups": output.records(group_summary(frame, "income_group")),
+            "regions": output.records(group_summary(frame, "region", ds.classes)),
+            "income_groups": output.records(group_summary(frame, "income_group", ds.classes)),
         })
     else:
         text = _score_table(frame, ds, params)
@@ -223,33 +226,56 @@ def _score_table(frame, ds, params: str) -> str:
 
     from .summary import group_summary, population_exposed
 
+    names = dict(zip(ds.classes["id"], ds.classes["name"], strict=True))
+
+    def span(point, lo, hi) -> str:
+        if pd.isna(point) and pd.isna(lo):
+            return "missing"
+        if pd.isna(lo) or hi - lo < 0.05:
+            return f"{point:.1f}"
+        return f"{'?' if pd.isna(point) else f'{point:.1f}'} ({lo:.1f}-{hi:.1f})"
+
     shown = frame[SCORE_COLUMNS + ["flag"]].copy()
-    for col in ("exposure", "legal_reach", "safeguard_deficit", "repression_climate",
+    shown["exposure"] = [span(p, lo, hi) for p, lo, hi in zip(
+        frame["exposure"], frame["exposure_lower"], frame["exposure_upper"], strict=True)]
+    for col in ("legal_reach", "safeguard_deficit", "repression_climate",
                 "convention_engagement"):
         shown[col] = shown[col].map(lambda v: "missing" if pd.isna(v) else f"{v:.1f}")
-    shown["coverage"] = shown["coverage"].map(lambda v: f"{v:.0%}")
-    shown["rank"] = shown["rank"].map(lambda v: "-" if pd.isna(v) else str(v))
-    shown["class"] = shown["class"].fillna("-")
+    shown["reliability"] = shown["reliability"].map(lambda v: f"{v:.0%}")
+    shown["rank"] = [("-" if pd.isna(r) else str(r) if b == w else f"{r} ({b}-{w})")
+                     for r, b, w in zip(frame["rank"], frame["rank_best"],
+                                        frame["rank_worst"], strict=True)]
+    shown["class"] = [names[c] if isinstance(c, str) else
+                      (f"{names[lo]} to {names[hi]}" if isinstance(lo, str) else "-")
+                      for c, lo, hi in zip(frame["class"], frame["class_lower"],
+                                           frame["class_upper"], strict=True)]
     shown["name"] = shown["name"].str.slice(0, 32)
-    ranked = frame["ranked"].to_numpy()
-    flagged = shown[~ranked].drop(columns=["rank", "class"])
-    flagged["flag"] = flagged["flag"].str.replace("insufficient data: ", "", regex=False)
+    standing = frame["standing"].to_numpy()
+    one, many, few = standing == "ranked", standing == "range", standing == "too_little_known"
+    flagged = shown[few].drop(columns=["rank", "class"])
+    flagged["flag"] = flagged["flag"].str.replace("too little known: ", "", regex=False)
     parts = [f"Exposure to abuse of the UN Convention against Cybercrime ({params})",
-             "Scores 0-100, higher = more exposed; coverage = share of the weight backed by "
-             "data.", "",
-             f"Ranked: {int(ranked.sum())} states", "",
-             shown[ranked].drop(columns=["flag"]).to_string(index=False), "",
-             f"Not ranked, insufficient data (never treated as safe): {int((~ranked).sum())} "
-             "states", "",
+             "Scores 0-100, higher = more exposed. In brackets: the range the unknown "
+             "offence categories allow, and the ranks it allows; reliability = share of the "
+             "data pillars' weight backed by researched data.", "",
+             f"Ranked, whole range within one class: {int(one.sum())} states", "",
+             shown[one].drop(columns=["flag"]).to_string(index=False) if one.any()
+             else "(none)", "",
+             f"Listed with a range of classes (unknown categories could move them): "
+             f"{int(many.sum())} states", "",
+             shown[many].drop(columns=["flag"]).to_string(index=False) if many.any()
+             else "(none)", "",
+             f"Too little known to place (never treated as safe): {int(few.sum())} states", "",
              flagged.to_string(index=False, justify="left",
                                formatters={"flag": lambda v: f"{v:<80}"})
              if len(flagged) else "(none)", "",
-             "People living in ranked states of each class or above:",
+             "People living in states of each class or above (lowest-highest the ranges "
+             "allow):",
              population_exposed(frame, ds.classes).to_string(index=False), "",
-             "By region (ranked states):",
-             group_summary(frame, "region").round(1).to_string(index=False), "",
-             "By World Bank income group (ranked states):",
-             group_summary(frame, "income_group").round(1).to_string(index=False)]
+             "By region (placed states):",
+             group_summary(frame, "region", ds.classes).round(1).to_string(index=False), "",
+             "By World Bank income group (placed states):",
+             group_summary(frame, "income_group", ds.classes).round(1).to_string(index=False)]
     return "\n".join(parts) + "\n"
 
 
@@ -302,9 +328,9 @@ def _progress(label_prefix: str):
 @click.option("--out", type=click.Path(path_type=Path), default=Path("riskscore-site"),
               show_default=True, help="Folder to write into; a site folder is replaced whole "
                                       "and atomically.")
-@click.option("--audit-runs", type=click.IntRange(min=0), default=1000, show_default=True,
+@click.option("--audit-runs", type=click.IntRange(min=0), default=None,
               help="Uncertainty runs behind the rank intervals and claim shares shown in "
-                   "reports (0: leave them out).")
+                   "reports (0: leave them out). Default: 1000 with --all, 0 otherwise.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of those runs.")
 @_friendly
 def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file, fmt, out,
@@ -318,18 +344,17 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
         raise UsageError("give ISO3 codes or --all (not both)")
     ds = load(data_dir, indicators_dir)
     audit_result = None
-    # The audit's runs are centred on the default 4-year threshold (they vary it), so their
-    # intervals describe that ranking only.
-    if audit_runs and threshold == 4:
+    if audit_runs is None:
+        audit_runs = 1000 if all_states else 0
+    # The audit's runs describe the ranking at the 4-year threshold of art. 2(h) only.
+    if audit_runs and threshold == DEFAULT_THRESHOLD:
         from .audit import audit as audit_fn
 
         # Sensitivity is skipped here: pages show rank intervals and claim shares, which
         # come from the uncertainty runs; `riskscore audit` gives the full audit.
         audit_result = audit_fn(ds, runs=audit_runs, seed=seed, weights=weights_file,
                                 sensitivity=False)
-    rd = report_data(ds, weights_file, threshold,
-                     audit_result.robustness if audit_result else None)
-    rd.audit = audit_result
+    rd = report_data(ds, weights_file, threshold, audit_result)
     progress = _progress("report")
     if all_states and fmt == "html":
         written = build_site(rd, out, progress)
@@ -337,7 +362,7 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
                    f"and sources pages ({written.files} files) to {written.folder}; "
                    f"open {written.folder / 'index.html'}")
         return
-    codes = list(rd.prepared.states) if all_states else list(iso3s)
+    codes = list(rd.kernel.p.states) if all_states else list(iso3s)
     written = write_countries(rd, codes, fmt, out, progress)
     click.echo(f"wrote {written.files} {fmt} report{'s' if written.files != 1 else ''} "
                f"to {written.folder}")
@@ -366,8 +391,9 @@ def audit(data_dir, indicators_dir, runs, seed, sobol_n, weights_file, fmt, out)
     """
     from . import output
     from .audit import audit as audit_fn
-    from .audit.render import audit_html, audit_json, audit_text
+    from .audit.text import audit_json, audit_text
     from .load import load
+    from .report.audit_page import audit_html
 
     ds = load(data_dir, indicators_dir)
     result = audit_fn(ds, runs=runs, seed=seed, weights=weights_file, sobol_n=sobol_n,

@@ -12,16 +12,10 @@ import pandas as pd
 
 from . import legal
 from .errors import UsageError
+from .kernel import Kernel, Prepared
 from .load import Dataset
-from .score import (
-    PILLARS_FROM_INDICATORS,
-    Prepared,
-    classify,
-    compute,
-    flag_text,
-    prepare,
-    rank_desc,
-)
+from .score import score
+from .vocab import DEFAULT_THRESHOLD, LEGAL
 from .weights import Weights, resolve
 
 
@@ -64,6 +58,10 @@ class CategoryPart:
     deciding: OffenceRow | None
     rows: list[OffenceRow]
     weight: float
+    lower: float = 0.0  # lowest and highest value (0-1) the category can take
+    upper: float = 0.0
+    inferred: bool = False  # known only through a survey's absence
+    moves: float = 0.0  # exposure points this category alone can add above the lower bound
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ class Explanation:
     risk_class: str | None
     exposure: float | None
     latent_exposure: float | None
-    coverage: float
+    reliability: float
     flag: str
     pillars: dict[str, float | None]
     pillar_weights: dict[str, float]
@@ -94,6 +92,23 @@ class Explanation:
     articles_opened: list[Article]
     engagement_level: str
     convention: dict[str, str | None] = field(default_factory=dict)
+    standing: str = "ranked"
+    exposure_lower: float | None = None
+    exposure_upper: float | None = None
+    latent_lower: float | None = None
+    latent_upper: float | None = None
+    class_lower: str | None = None
+    class_upper: str | None = None
+    rank_best: int | None = None
+    rank_worst: int | None = None
+    researched_share: float = 0.0
+    inferred_share: float = 0.0
+    unknown_share: float = 0.0
+    indicator_completeness: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def coverage(self) -> float:  # the old name; reliability replaces it
+        return self.reliability
 
 
 STATUS_TEXT = {
@@ -177,37 +192,37 @@ def _offence_rows(off: pd.DataFrame) -> list[OffenceRow]:
 
 
 def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
-            threshold: float = 4, prepared: Prepared | None = None,
-            computed: tuple[dict, dict] | None = None) -> Explanation:
+            threshold: float = DEFAULT_THRESHOLD, prepared: Prepared | None = None,
+            computed: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+            kernel: Kernel | None = None) -> Explanation:
     """The decomposition of one state's score (current scenario, with the latent one).
 
-    ``computed``: the (current, latent) results of ``score.compute`` for these weights and
+    ``computed``: the (current, latent) score tables indexed by ISO3 for these weights and
     threshold, when the caller explains many states (the reports) and has them already.
     """
-    p = prepared if prepared is not None else prepare(dataset)
+    k = kernel if kernel is not None else Kernel(dataset, prepared)
+    p = k.p
     iso3 = iso3.upper()
     if iso3 not in p.states:
         raise UsageError(f"{iso3!r} is not a scored state; use an ISO3 code from "
                          "'riskscore score' (e.g. TUR)")
     i = p.states.index(iso3)
     w = resolve(dataset, weights)
-    cur, lat = computed if computed is not None else (
-        compute(p, w, float(threshold), "current"), compute(p, w, float(threshold), "latent"))
-    ranks = rank_desc(cur["exposure"], cur["ranked"])
-    ranked = bool(cur["ranked"][i])
-    exposure = float(cur["exposure"][i] * 100) if not np.isnan(cur["exposure"][i]) else None
-    latent = float(lat["exposure"][i] * 100) if not np.isnan(lat["exposure"][i]) else None
-    cls = classify(np.array([exposure if (ranked and exposure is not None) else np.nan]),
-                   dataset.classes)[0]
+    if computed is None:
+        computed = (score(dataset, w, threshold, "current", kernel=k).set_index("iso3"),
+                    score(dataset, w, threshold, "latent", kernel=k).set_index("iso3"))
+    cur, lat = computed[0].loc[iso3], computed[1].loc[iso3]
 
-    risk, years = p.risk("catalogue")
+    risk, years = k.risk("catalogue"), p.years("catalogue")
     values = p.values("catalogue")[[i]]
     parts = []
     iw = w.indicators.reindex(p.indicator_ids).to_numpy(float)
+    completeness = {}
     for j, ind in enumerate(dataset.indicators.itertuples(index=False)):
         cols = p.indicator_pillar == ind.pillar
         present = ~np.isnan(risk[i, cols])
         share = (iw[cols] * present).sum()
+        completeness[ind.pillar] = float(share / iw[cols].sum())
         r = risk[i, j]
         has = not np.isnan(r)
         parts.append(IndicatorPart(
@@ -217,17 +232,20 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
             float(w.indicators[ind.id]),
             float(iw[j] * r / share * 100) if has and share > 0 else None))
 
-    serious, known = legal.category_status(p.offences, float(threshold))
+    cp = k.categories(float(threshold))
+    moves = _category_moves(cur, cp, i, w, p)
     off = dataset.offences[dataset.offences["iso3"] == iso3]
     off = off.assign(_applies=legal.applicable(off).to_numpy(),
                      _bound=legal.severity_bound(off).to_numpy(dtype=float))
     cats = []
     for c, cat in enumerate(dataset.categories.itertuples(index=False)):
         rows = _offence_rows(off[off["category"] == cat.id])
-        status = _status(p.offences, i, c, bool(serious[i, c]))
+        status = _status(p.offences, i, c, bool(cp.serious[i, c]))
         deciding = _deciding(off[off["category"] == cat.id], rows)
         cats.append(CategoryPart(cat.id, cat.name, status, STATUS_TEXT[status], deciding, rows,
-                                 float(w.categories[cat.id])))
+                                 float(w.categories[cat.id]), float(cp.lower[i, c]),
+                                 float(cp.upper[i, c]), bool(cp.inferred[i, c]),
+                                 float(moves[c])))
 
     opened_scopes = set()
     if any(c.status == "serious_crime" for c in cats):
@@ -241,19 +259,51 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
     st = dataset.convention_status.set_index("iso3")
     convention = {k: (None if pd.isna(v) else str(v)) for k, v in st.loc[iso3].items()} \
         if iso3 in st.index else {}
-    flag = "" if ranked else flag_text(
-        cur["legal_reach"][i], cur["legal_known_share"][i],
-        {k: cur[k][i] for k in PILLARS_FROM_INDICATORS}, cur["coverage"][i])
     return Explanation(
         iso3=iso3, name=str(dataset.countries.set_index("iso3").loc[iso3, "name"]),
-        threshold=float(threshold), rank=int(ranks[i]) if ranked else None,
-        risk_class=cls, exposure=exposure, latent_exposure=latent,
-        coverage=float(cur["coverage"][i]), flag=flag,
-        pillars={k: (None if np.isnan(cur[k][i]) else float(cur[k][i] * 100))
-                 for k in p.pillar_ids},
-        pillar_weights={k: float(w.pillars[k]) for k in p.pillar_ids},
+        threshold=float(threshold), rank=_opt_int(cur["rank"]),
+        risk_class=cur["class"], exposure=_opt(cur["exposure"]),
+        latent_exposure=_opt(lat["exposure"]),
+        reliability=float(cur["reliability"]), flag=str(cur["flag"]),
+        pillars={key: _opt(cur[key]) for key in p.pillar_ids},
+        pillar_weights={key: float(w.pillars[key]) for key in p.pillar_ids},
         indicators=parts, categories=cats, articles_opened=articles,
-        engagement_level=str(cur["engagement_level"][i]), convention=convention)
+        engagement_level=str(cur["engagement_level"]), convention=convention,
+        standing=str(cur["standing"]), exposure_lower=_opt(cur["exposure_lower"]),
+        exposure_upper=_opt(cur["exposure_upper"]), latent_lower=_opt(lat["exposure_lower"]),
+        latent_upper=_opt(lat["exposure_upper"]), class_lower=cur["class_lower"],
+        class_upper=cur["class_upper"], rank_best=_opt_int(cur["rank_best"]),
+        rank_worst=_opt_int(cur["rank_worst"]),
+        researched_share=float(cur["researched_share"]),
+        inferred_share=float(cur["inferred_share"]),
+        unknown_share=float(cur["unknown_share"]), indicator_completeness=completeness)
+
+
+def _opt(v) -> float | None:
+    return None if v is None or pd.isna(v) else float(v)
+
+
+def _opt_int(v) -> int | None:
+    return None if v is None or pd.isna(v) else int(v)
+
+
+def _category_moves(cur: pd.Series, cp: legal.CategoryParts, i: int, w: Weights,
+                    p: Prepared) -> np.ndarray:
+    """Exposure points each unknown category alone adds to the state's lower bound when set
+    to its highest value (METHODOLOGY.md 9.1): where research would move the score most.
+
+    With the geometric mean, exposure = legal^a x rest, where a is the legal pillar's weight
+    share and rest the other pillars' part, read off the upper bound.
+    """
+    out = np.zeros(len(p.category_ids))
+    lo, hi = cur["legal_reach_lower"] / 100, cur["legal_reach_upper"] / 100
+    if pd.isna(cur["exposure_upper"]) or not hi > 0:
+        return out
+    a = float(w.pillars[LEGAL] / w.pillars.sum())
+    rest = cur["exposure_upper"] / hi ** a
+    cw = w.categories.reindex(p.category_ids).to_numpy(float)
+    gain = (cp.upper[i] - cp.lower[i]) * cw / cw.sum()
+    return rest * ((lo + gain) ** a - lo ** a)
 
 
 def _status(arr: legal.OffenceArrays, i: int, c: int, serious: bool) -> str:

@@ -9,16 +9,41 @@ def _num(v: float | None, fmt: str = "{:.1f}") -> str:
     return "missing" if v is None else fmt.format(v)
 
 
+def interval(point: float | None, lower: float | None, upper: float | None) -> str:
+    """'12.3' when the bounds meet, else '12.3 (range 5.0 - 40.2)'; 'missing' for none."""
+    if lower is None or upper is None:
+        return _num(point)
+    if abs(upper - lower) < 0.05:
+        return _num(point)
+    return f"{_num(point)} (range {lower:.1f} - {upper:.1f})"
+
+
 def render_text(ex: Explanation) -> str:
     lines = [f"{ex.name} ({ex.iso3})"]
-    if ex.rank is not None:
-        lines.append(f"  rank {ex.rank}, class {ex.risk_class}, exposure {_num(ex.exposure)} "
-                     f"(latent, if ratified: {_num(ex.latent_exposure)})")
+    exposure = interval(ex.exposure, ex.exposure_lower, ex.exposure_upper)
+    latent = interval(ex.latent_exposure, ex.latent_lower, ex.latent_upper)
+    ranks = (f"rank {ex.rank}" if ex.rank_best == ex.rank_worst
+             else f"rank {ex.rank} (could be {ex.rank_best}-{ex.rank_worst})")
+    if ex.standing == "ranked":
+        lines.append(f"  {ranks}, class {ex.risk_class}, exposure {exposure} "
+                     f"(latent, if ratified: {latent})")
+    elif ex.standing == "range":
+        lines.append(f"  {ranks}, class {ex.class_lower} to {ex.class_upper}, exposure "
+                     f"{exposure} (latent, if ratified: {latent})")
+        lines.append(f"  {ex.flag}")
     else:
-        lines.append(f"  not ranked: {ex.flag}")
-        lines.append(f"  exposure {_num(ex.exposure)} (latent {_num(ex.latent_exposure)})")
-    lines.append(f"  coverage {ex.coverage:.0%}; serious-crime threshold {ex.threshold:g} years; "
-                 f"convention: {ex.engagement_level}")
+        lines.append(f"  not placed in the ranking: {ex.flag}")
+        lines.append(f"  exposure {exposure} (latent {latent})")
+    lines.append(f"  reliability {ex.reliability:.0%}; offence categories by weight: "
+                 f"researched {ex.researched_share:.0%}, inferred from surveys "
+                 f"{ex.inferred_share:.0%}, unknown {ex.unknown_share:.0%}")
+    lines.append(f"  serious-crime threshold {ex.threshold:g} years; convention: "
+                 f"{ex.engagement_level}")
+    movers = sorted((c for c in ex.categories if c.moves > 0.05), key=lambda c: -c.moves)
+    if movers:
+        lines += ["", "Unknown categories that could move the score most (points each adds "
+                      "to the lower bound at its highest value):"]
+        lines += [f"  {c.name:<44} +{c.moves:.1f}" for c in movers[:5]]
     lines += ["", "Pillars (0-100, weight):"]
     for pid, value in ex.pillars.items():
         lines.append(f"  {pid:<24} {_num(value):>8}   weight {ex.pillar_weights[pid]:.2f}")

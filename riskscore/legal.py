@@ -27,6 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .vocab import SURVEY_ROW_PREFIX
+
 # States and categories whose serious-crime status is known for less than this share of the
 # category weight are flagged "insufficient data" (METHODOLOGY.md section 8).
 MIN_KNOWN_SHARE = 0.25
@@ -41,6 +43,7 @@ class OffenceArrays:
     has_unknown: np.ndarray  # some applicable row has no known maximum (open above)
     imprisonment: np.ndarray  # some applicable row carries imprisonment
     searched: np.ndarray  # the category has rows (search notes, out of force...), applicable or not
+    inferred: np.ndarray  # every applicable row is an absence inferred from a survey
 
 
 def _kind(offences: pd.DataFrame) -> pd.Series:
@@ -86,9 +89,11 @@ def offence_arrays(offences: pd.DataFrame, states: list[str], categories: list[s
     severe = rows["life_imprisonment"].astype(bool) | rows["death_penalty"].astype(bool)
     rows["unknown"] = rows["max_penalty_years"].isna() & ~severe & (_kind(rows) == "offence")
     rows["prison"] = rows["unknown"] | (rows["bound"] > 0)
+    rows["survey"] = rows["row_id"].astype(str).str.startswith(SURVEY_ROW_PREFIX) \
+        if "row_id" in rows else False
     grouped = rows.groupby(["iso3", "category"]).agg(
         bound=("bound", "max"), unknown=("unknown", "any"), prison=("prison", "any"),
-        n=("bound", "size"))
+        survey=("survey", "all"), n=("bound", "size"))
     full = pd.MultiIndex.from_product([states, categories], names=["iso3", "category"])
     g = grouped.reindex(full)
     shape = (len(states), len(categories))
@@ -102,6 +107,7 @@ def offence_arrays(offences: pd.DataFrame, states: list[str], categories: list[s
         has_unknown=g["unknown"].fillna(False).to_numpy(dtype=bool).reshape(shape),
         imprisonment=g["prison"].fillna(False).to_numpy(dtype=bool).reshape(shape),
         searched=searched,
+        inferred=g["survey"].fillna(False).to_numpy(dtype=bool).reshape(shape),
     )
 
 
@@ -120,37 +126,30 @@ def domestic_share(provisions: pd.DataFrame) -> float:
     return float(weight[provisions["scope"] == "any_offence"].sum() / weight.sum())
 
 
-def category_values(arr: OffenceArrays, threshold: float, dom_share: float,
-                    unknown_rule: str = "skip") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(value, known, serious) per state x category: value 1 for a serious crime, the
-    domestic share if criminalised below the threshold, else 0 (METHODOLOGY.md 6.1).
+@dataclass(frozen=True)
+class CategoryParts:
+    """Per state x category at one threshold and domestic share (METHODOLOGY.md 6.1, 9.1).
 
-    ``unknown_rule`` "skip" leaves unknown categories out and reweights the rest;
-    "lower_bound" counts a criminalised category of unknown penalty as not serious (used in
-    the uncertainty analysis).
+    ``value`` is the category's value where it is known; ``lower`` and ``upper`` bound it
+    where it is not: the lowest is the domestic share when an applicable row carries
+    imprisonment of unknown length (the law certainly opens the domestic powers), else 0;
+    the highest is 1 (a serious crime could be found). Known cells have lower = upper = value.
     """
+
+    value: np.ndarray
+    known: np.ndarray
+    serious: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    inferred: np.ndarray  # known only through a survey's absence
+    imprisonment: np.ndarray
+    has_rows: np.ndarray
+
+
+def category_parts(arr: OffenceArrays, threshold: float, dom_share: float) -> CategoryParts:
     serious, known = category_status(arr, threshold)
     value = np.where(serious, 1.0, np.where(arr.imprisonment, dom_share, 0.0))
-    if unknown_rule == "lower_bound":
-        known = known | arr.has_rows
-    elif unknown_rule != "skip":
-        raise ValueError(f"unknown rule {unknown_rule!r}")
-    return value, known, serious
-
-
-def reach(arr: OffenceArrays, category_weights: np.ndarray, threshold: float,
-          dom_share: float, unknown_rule: str = "skip") -> dict[str, np.ndarray]:
-    """Legal reach and its parts, per state (METHODOLOGY.md section 6)."""
-    value, known, serious = category_values(arr, threshold, dom_share, unknown_rule)
-    w = category_weights / category_weights.sum()
-    kw = known * w
-    share = kw.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        legal = np.where(share > 0, (kw * value).sum(axis=1) / share, np.nan)
-        cross = np.where(share > 0, (kw * serious).sum(axis=1) / share, np.nan)
-        crim_known = arr.has_rows * w
-        crim_share = crim_known.sum(axis=1)
-        domestic = np.where(crim_share > 0,
-                            (crim_known * arr.imprisonment).sum(axis=1) / crim_share, np.nan)
-    return {"legal_reach": legal, "cross_border_reach": cross, "domestic_reach": domestic,
-            "legal_known_share": share, "serious": serious, "known": known}
+    lower = np.where(known, value, np.where(arr.imprisonment, dom_share, 0.0))
+    upper = np.where(known, value, 1.0)
+    return CategoryParts(value, known, serious, lower, upper, known & arr.inferred,
+                         arr.imprisonment, arr.has_rows)

@@ -36,10 +36,10 @@ def ds():
 
 @pytest.fixture(scope="session")
 def engine(ds):
-    """The audit's batch engine on the shipped dataset."""
-    from riskscore.audit.engine import Engine
+    """The scoring kernel on the shipped dataset."""
+    from riskscore.kernel import Kernel
 
-    return Engine(ds)
+    return Kernel(ds)
 
 
 def run(*args: str):

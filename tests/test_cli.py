@@ -53,8 +53,10 @@ def test_score_table_on_shipped_data_lists_ranked_and_flagged():
     result = run("score")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Ranked:" in out and "Not ranked, insufficient data" in out
-    assert "People living in ranked states of each class or above" in out
+    assert "Ranked, whole range within one class:" in out
+    assert "Listed with a range of classes" in out
+    assert "Too little known to place (never treated as safe)" in out
+    assert "People living in states of each class or above" in out
     assert "By World Bank income group" in out
 
 
@@ -67,7 +69,10 @@ def test_score_csv_and_json(tmp_path):
     result = run("score", *EX, "--format", "csv", "--out", out)
     assert result.exit_code == 0, result.output
     frame = pd.read_csv(out)
-    assert list(frame["iso3"][:2]) == ["XAA", "XAB"]
+    assert list(frame["iso3"][:3]) == ["XAA", "XAC", "XAB"]
+    for col in ("exposure_lower", "exposure_upper", "rank_best", "rank_worst", "standing",
+                "class_lower", "class_upper", "reliability"):
+        assert col in frame.columns
     assert frame.loc[0, "exposure"] == pytest.approx(75.91, abs=0.01)
     result = run("score", *EX, "--format", "json", "--scenario", "latent", "--threshold", "5")
     payload = json.loads(result.stdout)
@@ -138,21 +143,26 @@ def test_explain_works_for_every_shipped_state():
     import riskscore
     from riskscore.explain import explain
     from riskscore.explain_text import render_text
-    from riskscore.score import prepare
+    from riskscore.kernel import Kernel
+    from riskscore.score import score
 
     ds = riskscore.load()
-    p = prepare(ds)
-    for iso3 in p.states:
-        ex = explain(ds, iso3, prepared=p)
+    k = Kernel(ds)
+    computed = (score(ds, kernel=k).set_index("iso3"),
+                score(ds, scenario="latent", kernel=k).set_index("iso3"))
+    for iso3 in k.p.states:
+        ex = explain(ds, iso3, kernel=k, computed=computed)
         text = render_text(ex)
         assert ex.iso3 in text
-        assert (ex.rank is None) == bool(ex.flag)
+        assert (ex.standing == "ranked") == (not ex.flag)
+        assert (ex.rank is None) == (ex.standing == "too_little_known")
 
 
 def test_explain_json_is_complete():
     import json
 
-    result = run("explain", "XAC", *EX, "--format", "json")
+    result = run("explain", "XAD", *EX, "--format", "json")
     payload = json.loads(result.stdout)
-    assert payload["rank"] is None and payload["flag"].startswith("insufficient data")
+    assert payload["rank"] is None and payload["flag"].startswith("too little known")
+    assert payload["exposure_lower"] == 0.0 and payload["exposure_upper"] > 60
     assert {c["id"] for c in payload["categories"]} == {"speech_a", "identity_b", "assembly_c"}

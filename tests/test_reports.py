@@ -71,12 +71,15 @@ def parse(html: str) -> _Text:
 def meaning_of_country_html(html: str) -> dict:
     """What a reader takes from the page's headline and serious-crime table."""
     text = " | ".join(parse(html).text)
-    head = re.search(r"Current exposure \| ([\d.]+|missing)", text)
-    rank = re.search(r"Rank \| (\d+|not ranked)", text)
+    head = re.search(r"Current exposure \| ([\d.]+(?:\u2013[\d.]+)?|missing)"
+                     r"(?: \| \(estimate ([\d.]+)\))?", text)
+    rank = re.search(r"Rank \| (\d+(?:\u2013\d+)?|not placed)", text)
     statutes = re.findall(r"(Example [A-Za-z ]+(?:art\.|s\.) \d+)", text.split(
         "Offences that count as serious crimes")[1].split("Convention articles")[0])
-    return {"exposure": head.group(1), "rank": rank.group(1), "serious_statutes": statutes,
-            "not_ranked": "Not ranked." in text}
+    standing = ("too_little_known" if "Not placed in the ranking." in text
+                else "range" if "Listed with a range." in text else "ranked")
+    return {"exposure": head.group(1), "estimate": head.group(2), "rank": rank.group(1),
+            "serious_statutes": statutes, "standing": standing}
 
 
 # --- every template renders -------------------------------------------------------------
@@ -117,10 +120,12 @@ def test_index_ranks_ranked_states_and_lists_flagged_ones_apart(site):
     html = (site / "index.html").read_text()
     ranking = html.split('id="ranking"')[1].split("</table>")[0]
     unranked = html.split('id="unranked"')[1].split("</table>")[0]
-    # Hand-computed order (test_score_example): Aldoria 75.9 first; Corvania flagged.
-    assert ranking.index("XAA.html") < ranking.index("XAB.html")
-    assert "XAC.html" not in ranking and "XAC.html" in unranked
-    assert "insufficient data" in unranked
+    # Hand-computed order (test_score_example): Aldoria 75.9, Corvania 70.7 (a range),
+    # Brevia 10.5; Dunmark too little known.
+    assert ranking.index("XAA.html") < ranking.index("XAC.html") < ranking.index("XAB.html")
+    assert "XAD.html" not in ranking and "XAD.html" in unranked
+    assert "too little known" in unranked
+    assert "High to Very high" in ranking
 
 
 # --- golden files, compared by meaning ---------------------------------------------------
@@ -136,8 +141,10 @@ def test_country_page_matches_golden_meaning(site, iso3):
 def test_json_and_markdown_say_the_same_as_the_page(rd, iso3):
     golden = json.loads((GOLDEN / "country_meaning.json").read_text())[iso3]
     report = json.loads(render_country(rd, iso3, "json"))["report"]
-    shown = "missing" if report["exposure"] is None else f"{report['exposure']:.1f}"
+    lo, hi = report["exposure_lower"], report["exposure_upper"]
+    shown = f"{lo:.1f}\u2013{hi:.1f}" if hi - lo >= 0.05 else f"{report['exposure']:.1f}"
     assert shown == golden["exposure"]
+    assert report["standing"] == golden["standing"]
     assert [o["law"] for o in report["serious_offences"]] == golden["serious_statutes"]
     md = render_country(rd, iso3, "md").decode()
     assert f"| Current exposure | {shown}" in md

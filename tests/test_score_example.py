@@ -39,7 +39,11 @@ def test_aldoria_pillars_by_hand(table):
     assert a["legal_reach"] == pytest.approx(100 * (0.5 + 0.25 + 0.25 * 0.4))
     assert a["convention_engagement"] == pytest.approx(60)  # signed
     assert a["cross_border_reach"] == pytest.approx(0.75)
-    assert a["coverage"] == pytest.approx(1.0)
+    assert a["reliability"] == pytest.approx(1.0)
+    # every category known: the bounds collapse onto the point and the state is ranked
+    assert a["exposure_lower"] == pytest.approx(a["exposure"])
+    assert a["exposure_upper"] == pytest.approx(a["exposure"])
+    assert a["standing"] == "ranked" and a["rank_best"] == a["rank_worst"] == 1
 
 
 def test_aldoria_composite_by_hand(table):
@@ -59,31 +63,50 @@ def test_brevia_unknown_category_is_skipped_not_zero(table):
     assert b["convention_engagement"] == pytest.approx(25)  # not signed
     expected = (0.1 / 0.75) ** 0.4 * 0.05 ** 0.3 * 0.13 ** 0.2 * 0.25 ** 0.1
     assert b["exposure"] == pytest.approx(100 * expected)
-    assert b["coverage"] == pytest.approx(0.4 * 0.75 + 0.3 + 0.2 + 0.1)
-    assert b["rank"] == 2 and b["class"] == "very_low"
+    # reliability: researched share of each data pillar, weighted 0.4 : 0.3 : 0.2
+    assert b["reliability"] == pytest.approx((0.4 * 0.75 + 0.3 + 0.2) / 0.9)
+    # bounds: identity (no row) anywhere from 0 to 1 -> legal reach 0.1 to 0.35
+    assert b["legal_reach_lower"] == pytest.approx(100 * 0.25 * 0.4)
+    assert b["legal_reach_upper"] == pytest.approx(100 * (0.25 * 0.4 + 0.25))
+    assert b["exposure_lower"] == pytest.approx(
+        100 * 0.1 ** 0.4 * 0.05 ** 0.3 * 0.13 ** 0.2 * 0.25 ** 0.1)
+    assert b["exposure_upper"] == pytest.approx(
+        100 * 0.35 ** 0.4 * 0.05 ** 0.3 * 0.13 ** 0.2 * 0.25 ** 0.1)
+    # the whole range (9.4 - 15.5) lies in "very low": ranked in that one class
+    assert b["standing"] == "ranked" and b["class"] == "very_low"
+    assert b["rank"] == 3
 
 
-def test_corvania_minimum_violence_and_low_coverage(table):
+def test_corvania_minimum_violence_and_a_range_of_classes(table):
     c = table.loc["XAC"]
-    # speech: penalty not found -> unknown; identity: minimum 5 y >= 4 -> serious;
-    # assembly: only a riot row that requires violence -> no applicable row -> unknown
-    assert c["legal_reach"] == pytest.approx(100.0)
+    # speech: penalty not found -> unknown (imprisonment: floor d = 0.4); identity: minimum
+    # 5 y >= 4 -> serious; assembly: only a riot row that requires violence -> unknown, floor 0
     assert c["legal_known_share"] == pytest.approx(0.25)
+    # point: unknown categories at the mean of the known ones (1), never below their floor
+    assert c["legal_reach"] == pytest.approx(100.0)
+    # bounds: 0.25 x 1 + 0.5 x 0.4 + 0.25 x 0 = 0.45 up to 1
+    assert c["legal_reach_lower"] == pytest.approx(45.0)
+    assert c["legal_reach_upper"] == pytest.approx(100.0)
     # due process 2024 missing: courts alone carry the pillar (half its weight present)
     assert c["safeguard_deficit"] == pytest.approx(50.0)
     assert c["convention_engagement"] == pytest.approx(100.0)  # ratified
     assert c["exposure"] == pytest.approx(100 * 0.5 ** 0.3 * 0.5 ** 0.2)
-    # coverage 0.4 x 0.25 + 0.3 x 0.5 + 0.2 + 0.1 = 0.55 < 0.6: computed, not ranked
-    assert c["coverage"] == pytest.approx(0.55)
-    assert not c["ranked"] and pd.isna(c["class"])
-    assert "coverage 55% < 60%" in c["flag"]
+    assert c["exposure_lower"] == pytest.approx(100 * 0.45 ** 0.4 * 0.5 ** 0.3 * 0.5 ** 0.2)
+    # 51.4 - 70.7 spans "high" and "very high": listed with a range, no single class
+    assert c["standing"] == "range" and pd.isna(c["class"])
+    assert (c["class_lower"], c["class_upper"]) == ("high", "very_high")
+    assert c["reliability"] == pytest.approx((0.4 * 0.25 + 0.3 * 0.5 + 0.2) / 0.9)
+    assert c["flag"].startswith("class range high to very_high")
 
 
-def test_dunmark_without_offence_data_is_flagged_not_safe(table):
+def test_dunmark_without_offence_data_is_too_little_known_not_safe(table):
     d = table.loc["XAD"]
     assert d["exposure"] != d["exposure"]  # NaN: unknown, not zero
-    assert not d["ranked"]
-    assert d["flag"].startswith("insufficient data: offence penalties known for too few")
+    assert not d["ranked"] and d["standing"] == "too_little_known"
+    # still bounded: from 0 (no category criminalised) to every category a serious crime
+    assert d["exposure_lower"] == 0.0
+    assert d["exposure_upper"] == pytest.approx(100 * 0.6 ** 0.3 * 0.64 ** 0.2 * 0.25 ** 0.1)
+    assert d["flag"].startswith("too little known: offence categories researched for 0%")
 
 
 def test_thresholds(ds):
@@ -115,7 +138,7 @@ def test_latest_earlier_year_rule(ds):
     t = score(ds, missing_rule="latest_earlier_year").set_index("iso3")
     # Corvania's due process from 2022 (2 on 0-4 -> 0.5) now counts
     assert t.loc["XAC", "safeguard_deficit"] == pytest.approx(50.0)
-    assert t.loc["XAC", "coverage"] == pytest.approx(0.4 * 0.25 + 0.3 + 0.2 + 0.1)
+    assert t.loc["XAC", "reliability"] == pytest.approx((0.4 * 0.25 + 0.3 + 0.2) / 0.9)
 
 
 def test_explain_names_the_deciding_rows_and_articles(ds):
@@ -141,10 +164,15 @@ def test_population_exposed_and_groups(ds, table):
     from riskscore.summary import group_summary, population_exposed
 
     pe = population_exposed(table.reset_index(), ds.classes).set_index("class")
-    assert pe.loc["very_high", "population_in_class_or_above"] == 10_000_000
-    assert pe.loc["very_low", "population_in_class_or_above"] == 12_000_000
+    # very high: Aldoria surely (10 M); Corvania (5 M) only at the top of its range
+    assert pe.loc["very_high", "population_at_or_above_lowest"] == 10_000_000
+    assert pe.loc["very_high", "population_at_or_above_highest"] == 15_000_000
+    # high: Corvania's whole range is high or above
+    assert pe.loc["high", "population_at_or_above_lowest"] == 15_000_000
+    assert pe.loc["very_low", "population_at_or_above_lowest"] == 17_000_000
+    assert pe.loc["very_high", "states_without_population"] == 1  # Dunmark could be there
     g = group_summary(table.reset_index(), "region").set_index("region")
-    assert g.loc["Europe", "ranked"] == 2 and g.loc["Africa", "ranked"] == 0
+    assert g.loc["Europe", "placed"] == 2 and g.loc["Africa", "placed"] == 1
 
 
 def test_package_level_api_matches_the_modules(ds):

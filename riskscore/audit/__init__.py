@@ -15,7 +15,6 @@ Follows the JRC statistical audit (OECD/JRC Handbook 2008; Saisana, Saltelli & T
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,11 +22,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..kernel import Kernel
 from ..load import Dataset
+from ..score import score
 from ..weights import Weights, resolve
-from .claims import median_abs_shift, robustness
+from .claims import Robustness, median_abs_shift, robustness
 from .effective import Effective, check, effective_weights
-from .engine import Engine
 from .factors import DEFAULT_SPREAD, factor_space
 from .sensitivity import Sensitivity, run_sensitivity
 from .uncertainty import Uncertainty, _no_progress, run_uncertainty
@@ -48,9 +48,9 @@ class Audit:
     exceptions: pd.DataFrame
     problems: list[str]
     stability: pd.DataFrame  # states in the top and bottom classes, median |rank shift|
-    robustness: dict = field(default_factory=dict)
+    robustness: dict[str, Robustness] = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
-    seconds: dict = field(default_factory=dict)
+    missing_data: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def load_exceptions(indicators_dir: Path) -> pd.DataFrame:
@@ -99,37 +99,63 @@ def stability_problems(stab: pd.DataFrame) -> list[str]:
     return problems
 
 
+def missing_data(scores: pd.DataFrame, kernel: Kernel) -> tuple[pd.DataFrame, list[str]]:
+    """What the unknown offence categories do to the published ranking (METHODOLOGY.md
+    13.6): states tied at a bound of the scale, states whose interval spans two or more
+    classes, and states in the top or bottom class only because of what is unknown."""
+    placed = scores[scores["ranked"]]
+    rows, problems = [], []
+    class_ids = kernel.class_ids
+    for value, g in placed.groupby("exposure"):
+        if len(g) > 1 and value in (0.0, 100.0):
+            problems.append(f"{len(g)} states tied at exposure {value:g} (rank "
+                            f"{int(g['rank'].min())}): {', '.join(sorted(g['iso3']))}")
+            rows += [{"iso3": i, "finding": f"tied at exposure {value:g}"} for i in g["iso3"]]
+    spans = placed[placed["class_lower"] != placed["class_upper"]]
+    if len(spans):
+        problems.append(f"{len(spans)} states have a class range of two or more classes "
+                        f"(unknown offence categories): {', '.join(sorted(spans['iso3']))}")
+        rows += [{"iso3": r.iso3, "finding": f"class {r.class_lower} to {r.class_upper}"}
+                 for r in spans.itertuples(index=False)]
+    point_class = pd.Series(np.array(class_ids, dtype=object)[
+        kernel.classify(placed["exposure"].to_numpy(float))], index=placed.index)
+    for end, label in ((class_ids[0], "bottom"), (class_ids[-1], "top")):
+        here = placed[(point_class == end)
+                      & ((placed["class_lower"] != end) | (placed["class_upper"] != end))]
+        if len(here):
+            problems.append(f"{label} class ({end}) holds {len(here)} states only by their "
+                            f"point estimate; unknown categories could move them out: "
+                            f"{', '.join(sorted(here['iso3']))}")
+            rows += [{"iso3": i, "finding": f"{label} class is an artefact of missing data"}
+                     for i in here["iso3"]]
+    return pd.DataFrame(rows, columns=["iso3", "finding"]), problems
+
+
 def audit(dataset: Dataset, runs: int = 1000, seed: int = 0,
           weights: Weights | str | Path | None = None, sobol_n: int = 1024,
           spread: float = DEFAULT_SPREAD, sensitivity: bool = True,
           progress: Callable = _no_progress) -> Audit:
     """Run the whole audit. Same seed and inputs give identical results."""
     w = resolve(dataset, weights)
-    clock = {}
-    start = time.perf_counter()
-    engine = Engine(dataset)
-    space = factor_space(w, engine.pillar_ids, engine.indicator_ids, engine.category_ids,
-                         spread)
-    u = run_uncertainty(engine, space, runs, seed, progress=progress)
-    clock["uncertainty"] = time.perf_counter() - start
-    sens = None
-    if sensitivity:
-        start = time.perf_counter()
-        sens = run_sensitivity(engine, space, sobol_n, seed, progress=progress)
-        clock["sensitivity"] = time.perf_counter() - start
-    start = time.perf_counter()
-    eff = effective_weights(engine, w)
+    kernel = Kernel(dataset)
+    space = factor_space(w, kernel, spread)
+    u = run_uncertainty(kernel, space, runs, seed, progress=progress)
+    sens = run_sensitivity(kernel, space, sobol_n, seed, progress=progress) \
+        if sensitivity else None
+    eff = effective_weights(kernel, w)
     exceptions = load_exceptions(dataset.indicators_dir)
     problems = check(eff, exceptions)
     stab = stability(u)
     problems += stability_problems(stab)
     names = dict(zip(dataset.classes["id"], dataset.classes["name"], strict=True))
     rob = robustness(u, names)
-    clock["effective_weights"] = time.perf_counter() - start
+    nominal_scores = score(dataset, w, kernel=kernel)
+    gaps, gap_problems = missing_data(nominal_scores, kernel)
+    problems += gap_problems
     settings = {"runs": runs, "seed": seed, "sobol_n": sobol_n if sensitivity else 0,
                 "spread": spread, "factors": [f.name for f in space.factors],
                 "weights": "nominal" if weights is None else str(weights)}
-    return Audit(u, sens, eff, exceptions, problems, stab, rob, settings, clock)
+    return Audit(u, sens, eff, exceptions, problems, stab, rob, settings, gaps)
 
 
 __all__ = ["Audit", "STABILITY_BOUND", "STABILITY_MAX", "audit", "stability",

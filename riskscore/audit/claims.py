@@ -6,12 +6,24 @@ the state has too little data to rank count as runs where a ranking claim does n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from ..report.context import Robustness
 from .uncertainty import Uncertainty
 
 TOP_N = 10
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """One state's result of the uncertainty analysis, as reports show it."""
+
+    median_rank: float
+    rank_low: float  # 5th percentile
+    rank_high: float  # 95th percentile
+    class_probabilities: dict[str, float]
+    claims: list[tuple[str, float]]  # (sentence, share of runs in which it holds)
 
 
 def robustness(u: Uncertainty, class_names: dict[str, str]) -> dict[str, Robustness]:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..kernel import Choice, Kernel
 from ..weights import Weights
-from .engine import Choice, Engine
 
 # An input's effective share may differ from its nominal share by this factor either way.
 TOLERANCE = 3.0
@@ -61,10 +61,10 @@ def _level(level: str, inputs: pd.DataFrame, y: pd.Series, nominal: pd.Series) -
     return t
 
 
-def effective_weights(engine: Engine, weights: Weights) -> Effective:
+def effective_weights(engine: Kernel, weights: Weights) -> Effective:
     pw, iw, cw = engine.weights_matrix(weights, 1)
     batch = engine.run(Choice(), pw, iw, cw)
-    ranked = batch.ranked[:, 0]
+    ranked = batch.in_ranking[:, 0]
     states = engine.p.states
     y = pd.Series(batch.exposure[:, 0], index=states)[ranked]
     pillars = pd.DataFrame({k: np.broadcast_to(v, (engine.n, 1))[:, 0]

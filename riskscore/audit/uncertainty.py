@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .engine import Choice, Engine, mean_abs_shift, ranks
+from ..kernel import Batch, Choice, Kernel, ranks
 from .factors import FactorSpace
 
 CHUNK = 5_000  # runs scored at once: bounds memory (~150 MB) without slowing down
@@ -74,15 +74,27 @@ class Uncertainty:
             drop=True)
 
 
-def nominal_run(engine: Engine, space: FactorSpace) -> tuple[np.ndarray, np.ndarray,
+def mean_abs_shift(r: np.ndarray, rank0: np.ndarray) -> np.ndarray:
+    """Per run: mean |rank - nominal rank| over states ranked both nominally and in the run."""
+    both = (r > 0) & (rank0[:, None] > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (np.abs(r - rank0[:, None]) * both).sum(axis=0) / both.sum(axis=0)
+
+
+def run_classes(kernel: Kernel, b: Batch) -> np.ndarray:
+    """Class index of each state's point score per run; len(class_ids) = not placed."""
+    return np.where(b.in_ranking, kernel.classify(b.exposure), len(kernel.class_ids))
+
+
+def nominal_run(engine: Kernel, space: FactorSpace) -> tuple[np.ndarray, np.ndarray,
                                                              np.ndarray]:
     pw, iw, cw = engine.weights_matrix(space.nominal, 1)
-    b = engine.run(Choice(), pw, iw, cw)
-    r = ranks(b.exposure, b.ranked)[:, 0]
-    return b.exposure[:, 0], r, engine.classify(b.exposure, b.ranked)[:, 0]
+    b = engine.run(Choice(scenario=space.scenario), pw, iw, cw)
+    r = ranks(b.exposure, b.in_ranking)[:, 0]
+    return b.exposure[:, 0], r, run_classes(engine, b)[:, 0]
 
 
-def run_uncertainty(engine: Engine, space: FactorSpace, runs: int = 1000, seed: int = 0,
+def run_uncertainty(engine: Kernel, space: FactorSpace, runs: int = 1000, seed: int = 0,
                     chunk: int = CHUNK, progress: Callable = _no_progress) -> Uncertainty:
     """Draw ``runs`` points, score them in chunks, accumulate ranks and classes."""
     n, n_cls = engine.n, len(engine.class_ids)
@@ -96,11 +108,11 @@ def run_uncertainty(engine: Engine, space: FactorSpace, runs: int = 1000, seed: 
     sizes = [min(chunk, runs - s) for s in range(0, runs, chunk)]
     for size in progress(sizes, "uncertainty runs"):
         u = rng.random((size, space.k))
-        groups, pw, iw, cw = space.to_runs(u)
-        for choice, idx in groups.items():
-            b = engine.run(choice, pw[idx], iw[idx], cw[idx])
-            r = ranks(b.exposure, b.ranked)
-            cls = engine.classify(b.exposure, b.ranked)
+        runs_ = space.to_runs(u)
+        for choice, idx in runs_.groups.items():
+            b = engine.run(choice, *runs_.take(idx), bounds=False)
+            r = ranks(b.exposure, b.in_ranking)
+            cls = run_classes(engine, b)
             rank_counts += np.bincount((state_idx * (n + 1) + r).ravel(),
                                        minlength=n * (n + 1)).reshape(n, n + 1)
             class_counts += np.bincount((state_idx * (n_cls + 1) + cls).ravel(),

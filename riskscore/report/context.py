@@ -14,26 +14,15 @@ import numpy as np
 import pandas as pd
 
 from .. import legal
+from ..audit import Audit
+from ..audit.claims import Robustness
 from ..explain import Explanation, OffenceRow, explain
+from ..kernel import Kernel
 from ..load import Dataset
-from ..score import Prepared, compute, prepare, score
+from ..score import score
 from ..summary import group_summary, population_exposed
+from ..vocab import DEFAULT_THRESHOLD, WHAT_IF_THRESHOLDS
 from ..weights import Weights, resolve
-
-# Other thresholds every country page compares with (issue: "what would change at a 3- or
-# 5-year threshold").
-WHAT_IF_THRESHOLDS = (3.0, 5.0)
-
-
-@dataclass(frozen=True)
-class Robustness:
-    """Slot for the uncertainty analysis (riskscore.audit): filled when an audit is given."""
-
-    median_rank: float
-    rank_low: float  # 5th percentile
-    rank_high: float  # 95th percentile
-    class_probabilities: dict[str, float]
-    claims: list[tuple[str, float]]  # (sentence, share of runs in which it holds)
 
 
 @dataclass(frozen=True)
@@ -125,7 +114,7 @@ class CountryContext:
     ranked_total: int
     risk_class: str | None
     risk_class_name: str | None
-    coverage: float
+    reliability: float
     flag: str
     pillars: list[Bar]
     pillar_weights: dict[str, float]
@@ -140,6 +129,16 @@ class CountryContext:
     engagement_level: str
     caveats: list[str]
     robustness: Robustness | None = None
+    standing: str = "ranked"
+    exposure_lower: float | None = None
+    exposure_upper: float | None = None
+    class_range: str | None = None  # "Low to High" when the interval spans classes
+    rank_best: int | None = None
+    rank_worst: int | None = None
+    researched_share: float = 0.0
+    inferred_share: float = 0.0
+    unknown_share: float = 0.0
+    movers: list[tuple[str, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -156,9 +155,15 @@ class IndexRow:
     legal_reach: float | None
     safeguard_deficit: float | None
     repression_climate: float | None
-    coverage: float
+    reliability: float
     flag: str
     robustness: Robustness | None = None
+    standing: str = "ranked"
+    exposure_lower: float | None = None
+    exposure_upper: float | None = None
+    class_range: str | None = None
+    rank_best: int | None = None
+    rank_worst: int | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,7 @@ class IndexContext:
     population_exposed: list[dict]
     ranked_total: int
     flagged_total: int
+    range_total: int = 0
 
 
 @dataclass(frozen=True)
@@ -201,14 +207,13 @@ class ReportData:
     dataset: Dataset
     weights: Weights
     threshold: float
-    prepared: Prepared
+    kernel: Kernel
     scores: pd.DataFrame
     latent: pd.DataFrame
     what_if: dict[float, pd.DataFrame]
     robustness: dict[str, Robustness] = field(default_factory=dict)
-    audit: object | None = None  # riskscore.audit.Audit, when the site includes the audit
+    audit: Audit | None = None  # when the site includes the audit page
     # Per-run lookups, built once so each country page is cheap (the site has ~200 pages).
-    computed: tuple[dict, dict] | None = None  # score.compute results, current and latent
     by_iso3: dict[str, pd.DataFrame] = field(default_factory=dict)  # tables indexed by ISO3
     source_labels: dict[str, str] = field(default_factory=dict)
     class_names: dict[str, str] = field(default_factory=dict)
@@ -218,30 +223,31 @@ class ReportData:
 
 
 def report_data(dataset: Dataset, weights: Weights | str | None = None,
-                threshold: float = 4, robustness: dict[str, Robustness] | None = None
+                threshold: float = DEFAULT_THRESHOLD, audit: Audit | None = None
                 ) -> ReportData:
-    p = prepare(dataset)
+    """Everything the pages need; ``audit`` (optional) adds robustness and the audit page."""
+    k = Kernel(dataset)
+    p = k.p
     w = resolve(dataset, weights)
-    cur = score(dataset, w, threshold, "current", prepared=p)
-    lat = score(dataset, w, threshold, "latent", prepared=p)
-    alt = {t: score(dataset, w, t, "current", prepared=p)
+    cur = score(dataset, w, threshold, "current", kernel=k)
+    lat = score(dataset, w, threshold, "latent", kernel=k)
+    alt = {t: score(dataset, w, t, "current", kernel=k)
            for t in WHAT_IF_THRESHOLDS if t != float(threshold)}
-    rd = ReportData(dataset, w, float(threshold), p, cur, lat, alt, robustness or {})
-    rd.computed = (compute(p, w, float(threshold), "current"),
-                   compute(p, w, float(threshold), "latent"))
+    rd = ReportData(dataset, w, float(threshold), k, cur, lat, alt,
+                    audit.robustness if audit is not None else {}, audit)
     rd.by_iso3 = {"scores": cur.set_index("iso3"), "latent": lat.set_index("iso3"),
                   "countries": dataset.countries.set_index("iso3"),
                   **{f"what_if:{t:g}": f.set_index("iso3") for t, f in alt.items()}}
     rd.source_labels = {r.id: f"{r.publisher}, {r.title} ({r.edition})"
                         for r in dataset.sources.itertuples(index=False)}
     rd.class_names = dict(zip(dataset.classes["id"], dataset.classes["name"], strict=True))
-    rd.groups = {col: group_summary(cur, col).set_index(col)
+    rd.groups = {col: group_summary(cur, col, dataset.classes).set_index(col)
                  for col in ("region", "income_group")}
     obs = dataset.observations.sort_values("year")
     for (iso3, ind), g in obs.groupby(["iso3", "indicator"], sort=False):
         rd.history[(iso3, ind)] = list(zip(g["year"].astype(int), g["value"].astype(float),
                                            strict=True))
-    for t in {float(threshold), *WHAT_IF_THRESHOLDS}:
+    for t in sorted({float(threshold), *WHAT_IF_THRESHOLDS}):
         rd.status_at[t] = legal.category_status(p.offences, t)
     return rd
 
@@ -292,7 +298,7 @@ def _what_if(rd: ReportData, iso3: str, categories: list[CategoryLine]) -> list[
         label = f"{t:g} years"
         changed = [c.name for c in categories
                    if c.status_at[label] != c.status_at[f"{rd.threshold:g} years"]]
-        cls = r["class"] if r["ranked"] else None
+        cls = r["class"]
         rows.append(WhatIf(t, _num(r["exposure"]) if r["ranked"] else None,
                            _int(r["rank"]), cls, rd.class_names.get(cls), changed))
     return rows
@@ -310,7 +316,7 @@ def _peers(rd: ReportData, iso3: str) -> list[Peer]:
         position = None
         if bool(me["ranked"]):
             position = int((peers["exposure"] > me["exposure"]).sum() + 1)
-        out.append(Peer(kind, str(group), int(summary.loc[group, "ranked"]),
+        out.append(Peer(kind, str(group), int(summary.loc[group, "placed"]),
                         _num(summary.loc[group, "median_exposure"]), position))
     return out
 
@@ -362,9 +368,9 @@ def _row_opens(bound: float | None, applies: bool, threshold: float,
 
 def country_context(rd: ReportData, iso3: str) -> CountryContext:
     ds = rd.dataset
-    ex = explain(ds, iso3, rd.weights, rd.threshold, prepared=rd.prepared,
-                 computed=rd.computed)
-    i = rd.prepared.states.index(ex.iso3)
+    ex = explain(ds, iso3, rd.weights, rd.threshold, kernel=rd.kernel,
+                 computed=(rd.by_iso3["scores"], rd.by_iso3["latent"]))
+    i = rd.kernel.p.states.index(ex.iso3)
     country = rd.by_iso3["countries"].loc[ex.iso3]
     pillar_names = dict(zip(ds.pillars["id"], ds.pillars["name"], strict=True))
     indicators = []
@@ -396,33 +402,49 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
         region=None if pd.isna(country["m49_region"]) else str(country["m49_region"]),
         income_group=None if pd.isna(country["income_group"]) else str(country["income_group"]),
         population=_int(country["population"]), population_year=_int(country["population_year"]),
-        threshold=rd.threshold, exposure=ex.exposure if ex.rank is not None else None,
-        latent_exposure=_num(lat["exposure"]) if bool(lat["ranked"]) else None,
+        threshold=rd.threshold, exposure=ex.exposure,
+        latent_exposure=_num(lat["exposure"]),
         rank=ex.rank, ranked_total=int(rd.scores["ranked"].sum()),
         risk_class=ex.risk_class, risk_class_name=rd.class_names.get(ex.risk_class),
-        coverage=ex.coverage, flag=ex.flag, pillars=_bars(ex, pillar_names),
+        reliability=ex.reliability, flag=ex.flag, pillars=_bars(ex, pillar_names),
         pillar_weights={pillar_names[k]: v for k, v in ex.pillar_weights.items()},
         indicators=indicators, categories=categories, serious_offences=serious_rows,
         other_offences=other_rows, articles=articles,
         what_if=_what_if(rd, ex.iso3, categories), peers=_peers(rd, ex.iso3),
         convention=ex.convention, engagement_level=ex.engagement_level,
-        caveats=list(CAVEATS), robustness=rd.robustness.get(ex.iso3))
+        caveats=list(CAVEATS), robustness=rd.robustness.get(ex.iso3),
+        standing=ex.standing, exposure_lower=ex.exposure_lower,
+        exposure_upper=ex.exposure_upper,
+        class_range=_class_range(rd, ex.class_lower, ex.class_upper),
+        rank_best=ex.rank_best, rank_worst=ex.rank_worst,
+        researched_share=ex.researched_share, inferred_share=ex.inferred_share,
+        unknown_share=ex.unknown_share,
+        movers=[(c.name, c.moves) for c in sorted(ex.categories, key=lambda c: -c.moves)
+                if c.moves > 0.05][:5])
+
+
+def _class_range(rd: ReportData, lower: str | None, upper: str | None) -> str | None:
+    """'Low to High' when the interval spans classes; None when it lies in one."""
+    if lower is None or upper is None or lower == upper:
+        return None
+    return f"{rd.class_names[lower]} to {rd.class_names[upper]}"
 
 
 def index_context(rd: ReportData) -> IndexContext:
     ds = rd.dataset
     lat = rd.by_iso3["latent"]["exposure"]
-    lat_ranked = rd.by_iso3["latent"]["ranked"]
     rows = []
     for r in rd.scores.rename(columns={"class": "risk_class"}).itertuples(index=False):
         rows.append(IndexRow(
             r.iso3, r.name, r.region if isinstance(r.region, str) else "(none)",
             r.income_group if isinstance(r.income_group, str) else "(not classified)",
-            str(r.engagement_level), _int(r.rank), r.risk_class if r.ranked else None,
-            _num(r.exposure) if r.ranked else None,
-            _num(lat[r.iso3]) if lat_ranked[r.iso3] else None,
+            str(r.engagement_level), _int(r.rank), r.risk_class,
+            _num(r.exposure), _num(lat[r.iso3]),
             _num(r.legal_reach), _num(r.safeguard_deficit), _num(r.repression_climate),
-            float(r.coverage), r.flag, rd.robustness.get(r.iso3)))
+            float(r.reliability), r.flag, rd.robustness.get(r.iso3), str(r.standing),
+            _num(r.exposure_lower), _num(r.exposure_upper),
+            _class_range(rd, r.class_lower, r.class_upper), _int(r.rank_best),
+            _int(r.rank_worst)))
     levels = [(e.id, e.name) for e in ds.engagement.itertuples(index=False)]
     classes = [(c.id, c.name) for c in ds.classes.sort_values("lower").itertuples(index=False)]
     pop = population_exposed(rd.scores, ds.classes)
@@ -430,8 +452,9 @@ def index_context(rd: ReportData) -> IndexContext:
         threshold=rd.threshold, rows=rows,
         regions=sorted({r.region for r in rows}), engagement_levels=levels, classes=classes,
         population_exposed=pop.to_dict(orient="records"),
-        ranked_total=int(rd.scores["ranked"].sum()),
-        flagged_total=int((~rd.scores["ranked"]).sum()))
+        ranked_total=int((rd.scores["standing"] == "ranked").sum()),
+        flagged_total=int((~rd.scores["ranked"]).sum()),
+        range_total=int((rd.scores["standing"] == "range").sum()))
 
 
 def methodology_context(rd: ReportData) -> MethodologyContext:

@@ -71,7 +71,7 @@ def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
                     progress: Progress = _no_progress) -> Written:
     """One file per state (``ISO3.ext``) in ``out``; all rendered before any is written."""
     env = render.environment()
-    states = set(rd.prepared.states)
+    states = set(rd.kernel.p.states)
     unknown = [c for c in iso3s if c.upper() not in states]
     if unknown:
         raise UsageError(f"not a scored state: {', '.join(unknown)}; use ISO3 codes from "
@@ -101,10 +101,10 @@ def build_site(rd: ReportData, out: Path, progress: Progress = _no_progress) -> 
                                            audited, s=sources_context(rd)),
     }
     if audited:
-        from ..audit.render import audit_html
+        from .audit_page import audit_html
 
         pages["audit.html"] = audit_html(rd.audit, rd.dataset)
-    for iso3 in progress(list(rd.prepared.states), "rendering"):
+    for iso3 in progress(list(rd.kernel.p.states), "rendering"):
         pages[f"countries/{_file_name(iso3, 'html')}"] = render.country_html(
             env, country_context(rd, iso3), root="../", has_audit=audited)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -120,7 +120,7 @@ def build_site(rd: ReportData, out: Path, progress: Progress = _no_progress) -> 
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return Written(out, len(pages), len(rd.prepared.states))
+    return Written(out, len(pages), len(rd.kernel.p.states))
 
 
 def _check_replaceable(out: Path) -> None:

@@ -1,4 +1,4 @@
-"""The audit as text, JSON or an HTML page built with the report templates."""
+"""The audit as text or JSON. The HTML page is a report product (report/audit_page.py)."""
 
 from __future__ import annotations
 
@@ -12,19 +12,20 @@ from . import STABILITY_BOUND, STABILITY_MAX, Audit
 from .effective import DOMINANCE, TOLERANCE
 
 
-def _tables(a: Audit) -> dict[str, pd.DataFrame]:
+def tables(a: Audit) -> dict[str, pd.DataFrame]:
     u = a.uncertainty.frame()
     tables = {"uncertainty": u[u["nominal_rank"].notna()].reset_index(drop=True),
               "effective_weights": a.effective.table,
               "coherence": a.effective.correlations,
-              "stability": a.stability}
+              "stability": a.stability,
+              "missing_data": a.missing_data}
     if a.sensitivity is not None:
         tables["sensitivity"] = a.sensitivity.frame()
     return tables
 
 
 def audit_text(a: Audit, ds: Dataset) -> str:
-    t = _tables(a)
+    t = tables(a)
     s = a.settings
     parts = [f"Audit of the index: {s['runs']} uncertainty runs (seed {s['seed']}), weights "
              f"+-{s['spread']:.0%}, {len(s['factors'])} factors; Sobol N = {s['sobol_n']}",
@@ -40,7 +41,10 @@ def audit_text(a: Audit, ds: Dataset) -> str:
               t["coherence"].round(2).to_string(index=False), "",
               f"Top and bottom classes (stable: typical median |rank shift| <= "
               f"{STABILITY_BOUND}, none > {STABILITY_MAX})",
-              t["stability"].to_string(index=False), ""]
+              t["stability"].to_string(index=False), "",
+              "What we do not know: states whose class or rank rests on unknown offence "
+              "categories", t["missing_data"].to_string(index=False) if len(t["missing_data"])
+              else "(none)", ""]
     if len(a.exceptions):
         parts += ["Recorded exceptions (indicators/audit_exceptions.csv):"]
         parts += [f"- {r.input} ({r.level}): {r.reason}" for r in a.exceptions.itertuples()]
@@ -52,19 +56,9 @@ def audit_text(a: Audit, ds: Dataset) -> str:
 
 def audit_json(a: Audit, ds: Dataset) -> str:
     return output.to_json({
-        "settings": a.settings, "seconds": a.seconds, "problems": a.problems,
+        # No timings, dates or paths: two runs with the same seed give the same bytes.
+        "settings": a.settings, "problems": a.problems,
         "alpha": a.effective.alpha,
-        **{name: output.records(frame) for name, frame in _tables(a).items()},
+        **{name: output.records(frame) for name, frame in tables(a).items()},
         "robustness": {k: dataclasses.asdict(v) for k, v in a.robustness.items()},
     })
-
-
-def audit_html(a: Audit, ds: Dataset) -> str:
-    from ..report import render
-
-    env = render.environment()
-    tables = {k: output.records(v.round(4)) for k, v in _tables(a).items()}
-    return render.render_page(env, "audit.html.j2", "", 4.0, True, a=a, t=tables,
-                              tolerance=TOLERANCE, dominance=DOMINANCE,
-                              stability_bound=STABILITY_BOUND, stability_max=STABILITY_MAX,
-                              exceptions=a.exceptions.to_dict(orient="records"))

@@ -1,0 +1,19 @@
+"""The audit as an HTML page of the site, built from the audit's results."""
+
+from __future__ import annotations
+
+from .. import output
+from ..audit import STABILITY_BOUND, STABILITY_MAX, Audit
+from ..audit.effective import DOMINANCE, TOLERANCE
+from ..audit.text import tables
+from ..load import Dataset
+from . import render
+
+
+def audit_html(a: Audit, ds: Dataset) -> str:
+    env = render.environment()
+    t = {k: output.records(v.round(4)) for k, v in tables(a).items()}
+    return render.render_page(env, "audit.html.j2", "", 4.0, True, a=a, t=t,
+                              tolerance=TOLERANCE, dominance=DOMINANCE,
+                              stability_bound=STABILITY_BOUND, stability_max=STABILITY_MAX,
+                              exceptions=a.exceptions.to_dict(orient="records"))
