@@ -73,8 +73,15 @@ def validate(data_dir: Path | None, indicators_dir: Path | None) -> None:
 @click.option("--offences", "show_offences", is_flag=True,
               help="Also print, per target state and offence category, whether a cited value "
                    "is known, and what remains unknown.")
+@click.option("--priorities", "show_priorities", is_flag=True,
+              help="Also print the unknown state x category cells whose research would "
+                   "narrow the score intervals most (states whose standing could change "
+                   "first).")
+@click.option("--top", type=click.IntRange(min=1), default=40, show_default=True,
+              help="How many cells --priorities lists.")
 @_friendly
-def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: bool) -> None:
+def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: bool,
+             show_priorities: bool, top: int) -> None:
     """Print how many states each table and indicator covers, and the offence coverage."""
     from .coverage import (
         SYMBOLS,
@@ -91,11 +98,15 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
     click.echo(table_coverage(ds).to_string(index=False))
     click.echo("")
     click.echo(indicator_coverage(ds).to_string(index=False))
+    from .kernel import scored_states
+
     targets = target_states(ds)
     grid = offence_cells(ds, list(targets["iso3"]))
     sig = grid.loc[targets.loc[targets["signatory"], "iso3"]]
+    every = offence_cells(ds, scored_states(ds))
     click.echo("")
-    for label, g in (("signatories", sig), ("all target states", grid)):
+    for label, g in (("signatories", sig), ("all target states", grid),
+                     ("all scored states", every)):
         full, cells = share_fully_covered(g)
         click.echo(f"offence penalties, {label} x categories ({len(g)} x {g.shape[1]}): "
                    f"{cells:.1%} of cells hold a cited value; {full:.0%} of states fully "
@@ -110,6 +121,19 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
         click.echo("")
         click.echo("Still without a cited value:")
         click.echo(remaining_unknown(grid).to_string(index=False))
+    if show_priorities:
+        from .priorities import priorities
+
+        p = priorities(ds).head(top)
+        click.echo("")
+        click.echo(f"What to research next: the {len(p)} unknown cells whose knowledge narrows "
+                   "the exposure interval most (points, averaged over the cell's feasible "
+                   "values); states whose standing could change first")
+        shown = p.assign(exposure=[f"{lo:.1f}-{hi:.1f}" for lo, hi in
+                                   zip(p["exposure_lower"], p["exposure_upper"], strict=True)],
+                         narrowing=p["narrowing"].round(1))
+        click.echo(shown[["iso3", "name", "category", "status", "standing", "exposure",
+                          "narrowing"]].to_string(index=False))
 
 
 @main.command(name="import")

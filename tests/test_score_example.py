@@ -181,3 +181,22 @@ def test_package_level_api_matches_the_modules(ds):
     assert top.loc["XAA", "exposure"] == pytest.approx(score(ds).set_index("iso3")
                                                        .loc["XAA", "exposure"])
     assert riskscore.explain(ds, "XAA").iso3 == "XAA"
+
+
+def test_research_priorities_by_hand(ds, table):
+    from riskscore.priorities import priorities
+
+    p = priorities(ds).set_index(["iso3", "category"])
+    # Brevia's only unknown category (identity): knowing it at any feasible value (0, d, 1)
+    # closes the whole interval, so the narrowing is the full width, 15.5 - 9.4.
+    b = table.loc["XAB"]
+    assert p.loc[("XAB", "identity_b"), "narrowing"] == pytest.approx(
+        b["exposure_upper"] - b["exposure_lower"])
+    # Corvania is listed with a range: its cells come before Brevia's (ranked in one class)
+    order = [i for i, _ in p.index]
+    assert order.index("XAC") < order.index("XAB")
+    # every narrowing lies between 0 and the state's whole width
+    width = (p["exposure_upper"] - p["exposure_lower"])
+    assert ((p["narrowing"] >= -1e-9) & (p["narrowing"] <= width + 1e-9)).all()
+    # known cells are never listed
+    assert ("XAA", "speech_a") not in p.index and ("XAC", "identity_b") not in p.index
