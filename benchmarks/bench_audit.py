@@ -13,9 +13,9 @@ import tracemalloc
 import numpy as np
 
 import riskscore
-from riskscore.audit.factors import factor_space
-from riskscore.audit.sensitivity import run_sensitivity
-from riskscore.audit.uncertainty import run_uncertainty
+from riskscore.analysis.factors import factor_space
+from riskscore.analysis.sensitivity import run_sensitivity
+from riskscore.analysis.uncertainty import run_uncertainty
 from riskscore.kernel import Kernel
 from riskscore.weights import Weights, nominal
 

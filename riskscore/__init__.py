@@ -5,21 +5,44 @@ Notebook use::
 
     import riskscore
     ds = riskscore.load()            # validated tables (pandas DataFrames)
-    riskscore.score(ds)              # exposure per state (METHODOLOGY.md)
+    riskscore.score(ds)              # exposure per state, with bounds (METHODOLOGY.md)
     riskscore.explain(ds, "BLR")     # one state's decomposition
     riskscore.audit(ds, runs=1000)   # uncertainty, sensitivity, effective weights
+
+The functions live in modules with other names (``loading``, ``scoring``, ``explanation``,
+``analysis``), so ``riskscore.score`` is always the function. They are imported on first
+use: ``riskscore --help`` must not pay for pandas and scipy.
 """
 
-__version__ = "0.1.0"  # first: submodules import it while the package initialises
+from __future__ import annotations
 
-# The functions shadow their modules' names on the package (riskscore.score is the function);
-# `from riskscore.score import ...` still reaches the module through sys.modules.
-from .audit import audit
-from .errors import Problem, RiskscoreError, UsageError, ValidationFailed
-from .explain import explain
-from .load import Dataset, load
-from .score import score
-from .weights import Weights
+import importlib
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load": "loading", "Dataset": "loading", "score": "scoring", "explain": "explanation",
+    "audit": "analysis", "Weights": "weights", "Problem": "errors",
+    "RiskscoreError": "errors", "UsageError": "errors", "ValidationFailed": "errors",
+}
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .analysis import audit
+    from .errors import Problem, RiskscoreError, UsageError, ValidationFailed
+    from .explanation import explain
+    from .loading import Dataset, load
+    from .scoring import score
+    from .weights import Weights
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'riskscore' has no attribute {name!r}")
+
 
 __all__ = ["Dataset", "Problem", "RiskscoreError", "UsageError", "ValidationFailed", "Weights",
            "audit", "explain", "load", "score", "__version__"]

@@ -60,7 +60,7 @@ def validate(data_dir: Path | None, indicators_dir: Path | None) -> None:
 
     Exits 0 when the data are clean and 1 when they are not.
     """
-    from .load import load
+    from .loading import load
 
     ds = load(data_dir, indicators_dir)
     click.echo(f"ok: {ds.data_dir} and {ds.indicators_dir} are valid "
@@ -92,7 +92,7 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
         table_coverage,
         target_states,
     )
-    from .load import load
+    from .loading import load
 
     ds = load(data_dir, indicators_dir)
     click.echo(table_coverage(ds).to_string(index=False))
@@ -215,14 +215,13 @@ def score(data_dir, indicators_dir, threshold, weights_file, scenario, fmt, regi
 
     States with too little data are listed after the ranking, flagged, never ranked as safe.
     """
-    from . import output
+    from . import output, scoring
     from .errors import UsageError
-    from .load import load
-    from .score import score as score_fn
+    from .loading import load
     from .summary import group_summary, population_exposed
 
     ds = load(data_dir, indicators_dir)
-    frame = score_fn(ds, weights=weights_file, threshold=threshold, scenario=scenario)
+    frame = scoring.score(ds, weights=weights_file, threshold=threshold, scenario=scenario)
     if region:
         pick = (frame["region"].str.lower() == region.lower()) | \
             (frame["subregion"].str.lower() == region.lower())
@@ -315,8 +314,8 @@ def explain(iso3, data_dir, indicators_dir, threshold, weights_file, fmt):
     import dataclasses
 
     from . import output
-    from .explain import explain as explain_fn
-    from .load import load
+    from .explanation import explain as explain_fn
+    from .loading import load
 
     ds = load(data_dir, indicators_dir)
     ex = explain_fn(ds, iso3, weights=weights_file, threshold=threshold)
@@ -361,7 +360,7 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
            audit_runs, seed):
     """Write country risk reports: riskscore report BLR TUR, or --all for the site."""
     from .errors import UsageError
-    from .load import load
+    from .loading import load
     from .report import build_site, report_data, write_countries
 
     if bool(iso3s) == all_states:
@@ -372,11 +371,11 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
         audit_runs = 1000 if all_states else 0
     # The audit's runs describe the ranking at the 4-year threshold of art. 2(h) only.
     if audit_runs and threshold == DEFAULT_THRESHOLD:
-        from .audit import audit as audit_fn
+        from . import analysis
 
         # Sensitivity is skipped here: pages show rank intervals and claim shares, which
         # come from the uncertainty runs; `riskscore audit` gives the full audit.
-        audit_result = audit_fn(ds, runs=audit_runs, seed=seed, weights=weights_file,
+        audit_result = analysis.audit(ds, runs=audit_runs, seed=seed, weights=weights_file,
                                 sensitivity=False)
     rd = report_data(ds, weights_file, threshold, audit_result)
     progress = _progress("report")
@@ -413,14 +412,13 @@ def audit(data_dir, indicators_dir, runs, seed, sobol_n, weights_file, fmt, out)
 
     Exits 0 when the audit finds nothing to review and 4 when it lists problems.
     """
-    from . import output
-    from .audit import audit as audit_fn
-    from .audit.text import audit_json, audit_text
-    from .load import load
+    from . import analysis, output
+    from .analysis.text import audit_json, audit_text
+    from .loading import load
     from .report.audit_page import audit_html
 
     ds = load(data_dir, indicators_dir)
-    result = audit_fn(ds, runs=runs, seed=seed, weights=weights_file, sobol_n=sobol_n,
+    result = analysis.audit(ds, runs=runs, seed=seed, weights=weights_file, sobol_n=sobol_n,
                       sensitivity=sobol_n > 0, progress=_progress("audit"))
     text = {"table": audit_text, "json": audit_json, "html": audit_html}[fmt](result, ds)
     name = {"table": "audit.txt", "json": "audit.json", "html": "audit.html"}[fmt]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .load import Dataset
+from .loading import Dataset
 
 
 def indicator_coverage(ds: Dataset) -> pd.DataFrame:

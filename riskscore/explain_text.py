@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .explain import Explanation
+from .explanation import Explanation
 
 
 def _num(v: float | None, fmt: str = "{:.1f}") -> str:

@@ -20,7 +20,7 @@ import numpy as np
 
 from . import legal, normalise
 from .aggregate import MIN_PILLAR_WEIGHT
-from .load import Dataset
+from .loading import Dataset
 from .vocab import (
     AGGREGATIONS,
     BOUNDS,
@@ -253,8 +253,11 @@ class Kernel:
                 np.tile(w.categories.reindex(self.category_ids).to_numpy(float), (m, 1)))
 
     def classify(self, exposure: np.ndarray) -> np.ndarray:
-        """Class index of each value (0 = lowest class); NaN maps to the lowest."""
-        return np.searchsorted(self._edges, np.nan_to_num(exposure, nan=-1.0), side="right")
+        """Class index of each value (0 = lowest class); NaN maps to the lowest. Values are
+        rounded to 1e-9 first, so a score that lands on a cut-point lands there whatever
+        order the catalogue's rows (and so the floating-point sums) come in."""
+        values = np.round(np.nan_to_num(exposure, nan=-1.0), 9)
+        return np.searchsorted(self._edges, values, side="right")
 
     # --- scoring a batch -----------------------------------------------------------------
     def run(self, choice: Choice, pillar_w: np.ndarray, indicator_w: np.ndarray,
@@ -459,7 +462,7 @@ def rank_range(lower: np.ndarray, upper: np.ndarray, placed: np.ndarray
     """(best, worst) rank each placed state can take given every placed state's bounds
     (METHODOLOGY.md 9.3): best = 1 + states certainly above (lower > my upper); worst =
     1 + other states possibly above (upper > my lower). NaN outside ``placed``."""
-    lo, hi = lower[placed], upper[placed]
+    lo, hi = np.round(lower[placed], 9), np.round(upper[placed], 9)
     sorted_lo, sorted_hi = np.sort(lo), np.sort(hi)
     above_certain = len(lo) - np.searchsorted(sorted_lo, hi, side="right")
     above_possible = len(hi) - np.searchsorted(sorted_hi, lo, side="right")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .csvio import write_text_atomic
+from .atomic import write_text
 
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP, "CSV
 # injection"); prefixing a quote makes it plain text.
@@ -71,5 +71,5 @@ def write_or_print(text: str, out: Path | None, echo) -> None:
     if out is None:
         echo(text.rstrip("\n"))
     else:
-        write_text_atomic(text, out)
+        write_text(text, out)
         echo(f"wrote {out}")

@@ -242,10 +242,13 @@ INDICATORS = TableSpec(
     key=("id",),
 )
 
-# Optional: indicators/audit_exceptions.csv, read by the audit only (riskscore/audit).
+# Optional: indicators/audit_exceptions.csv, read by the audit only (riskscore/analysis).
 AUDIT_EXCEPTIONS = TableSpec(
     "audit_exceptions.csv", "indicators",
-    {"input": _ident, "level": _ident, "reason": _text, "recorded": Col("date")},
+    # input: a pillar, indicator or category id; or, for level "stability", a state's ISO3
+    {"input": Col(checks=(_matches(f"{IDENT}|{ISO3}",
+                                   "an identifier in lower case or an ISO3 code"),)),
+     "level": _ident, "reason": _text, "recorded": Col("date")},
     key=("input", "level"),
 )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Problem, ValidationFailed
-from .load import Dataset
+from .loading import Dataset
 from .schemas import CATEGORIES, INDICATORS, PILLARS, WEIGHTS_FILE
 from .validate import check_weight_sums, read_table
 

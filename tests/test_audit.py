@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 import riskscore
 from conftest import run
-from riskscore.audit import audit
-from riskscore.audit.factors import factor_space
-from riskscore.audit.uncertainty import run_uncertainty
+from riskscore.analysis import audit
+from riskscore.analysis.factors import factor_space
+from riskscore.analysis.uncertainty import run_uncertainty
 from riskscore.kernel import Choice, Draws, Kernel, ranks
 from riskscore.vocab import AGGREGATIONS
 from riskscore.weights import Weights, nominal

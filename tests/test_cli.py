@@ -141,10 +141,10 @@ def test_explain_example_and_unknown_state():
 
 def test_explain_works_for_every_shipped_state():
     import riskscore
-    from riskscore.explain import explain
     from riskscore.explain_text import render_text
+    from riskscore.explanation import explain
     from riskscore.kernel import Kernel
-    from riskscore.score import score
+    from riskscore.scoring import score
 
     ds = riskscore.load()
     k = Kernel(ds)

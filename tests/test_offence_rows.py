@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import run
 from riskscore import legal
-from riskscore.explain import duration_text
+from riskscore.explanation import duration_text
 
 
 def _rows(*rows) -> pd.DataFrame:

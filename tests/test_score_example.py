@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 import riskscore
-from riskscore.explain import explain
-from riskscore.score import score
+from riskscore.explanation import explain
+from riskscore.scoring import score
 
 EXAMPLE = Path(__file__).resolve().parent / "example"
 

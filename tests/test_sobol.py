@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from riskscore.audit.sobol import ab_matrix, design, indices
+from riskscore.analysis.sobol import ab_matrix, design, indices
 
 
 def ishigami(x: np.ndarray, a: float = 7.0, b: float = 0.1) -> np.ndarray:

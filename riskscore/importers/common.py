@@ -4,14 +4,13 @@ in a country_data table atomically after checking the result against the table's
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from ..atomic import write_with
 from ..csvio import MAX_TABLE_BYTES
 from ..errors import Problem, ValidationFailed
 from ..schemas import SOURCES, TableSpec
@@ -66,19 +65,13 @@ def read_source(path: Path, needed: Sequence[str], *, sep: str = ",", decimal: s
 
 def write_checked(frame: pd.DataFrame, path: Path, spec: TableSpec) -> None:
     """Write ``frame`` to ``path`` only if it passes the table's own checks; atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        frame[list(spec.columns)].to_csv(tmp_path, index=False, lineterminator="\n")
-        _, problems = read_table(tmp_path, spec, label=path.name)
+    def check(tmp: Path) -> None:
+        _, problems = read_table(tmp, spec, label=path.name)
         if problems:
             raise ValidationFailed(problems)
-        os.chmod(tmp_path, 0o644)
-        os.replace(tmp_path, path)
-    finally:
-        tmp_path.unlink(missing_ok=True)
+
+    write_with(path, lambda tmp: frame[list(spec.columns)].to_csv(
+        tmp, index=False, lineterminator="\n"), check)
 
 
 def read_existing(path: Path, spec: TableSpec) -> pd.DataFrame:

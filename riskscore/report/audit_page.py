@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .. import output
-from ..audit import STABILITY_BOUND, STABILITY_MAX, Audit
-from ..audit.effective import DOMINANCE, TOLERANCE
-from ..audit.text import tables
-from ..load import Dataset
+from ..analysis import STABILITY_BOUND, STABILITY_MAX, Audit
+from ..analysis.effective import DOMINANCE, TOLERANCE
+from ..analysis.text import tables
+from ..loading import Dataset
 from . import render
 
 

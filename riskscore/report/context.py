@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 
 from .. import legal
-from ..audit import Audit
-from ..audit.claims import Robustness
-from ..explain import Explanation, OffenceRow, explain
+from ..analysis import Audit
+from ..analysis.claims import Robustness
+from ..explanation import Explanation, OffenceRow, explain
 from ..kernel import Kernel
-from ..load import Dataset
-from ..score import score
+from ..loading import Dataset
+from ..scoring import score
 from ..summary import group_summary, population_exposed
 from ..vocab import DEFAULT_THRESHOLD, WHAT_IF_THRESHOLDS
 from ..weights import Weights, resolve

@@ -7,16 +7,13 @@ previous site intact and a reader never sees half a site.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..csvio import write_bytes_atomic
+from ..atomic import replace_dir, write_bytes
 from ..errors import UsageError
+from ..progress import Progress, no_progress
 from . import render
 from .context import (
     ReportData,
@@ -32,11 +29,7 @@ FORMATS = ("html", "md", "pdf", "json")
 MARKER = ".riskscore-site"
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
-Progress = Callable[[Iterable, str], Iterator]
 
-
-def _no_progress(items: Iterable, label: str) -> Iterator:
-    yield from items
 
 
 @dataclass(frozen=True)
@@ -68,7 +61,7 @@ def render_country(rd: ReportData, iso3: str, fmt: str,
 
 
 def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
-                    progress: Progress = _no_progress) -> Written:
+                    progress: Progress = no_progress) -> Written:
     """One file per state (``ISO3.ext``) in ``out``; all rendered before any is written."""
     env = render.environment()
     states = set(rd.kernel.p.states)
@@ -82,11 +75,11 @@ def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
         # root of a site built next to it.
         rendered[_file_name(iso3, fmt)] = render_country(rd, iso3, fmt, env, root="")
     for name, data in rendered.items():
-        write_bytes_atomic(data, out / name)
+        write_bytes(data, out / name)
     return Written(out, len(rendered), len(rendered))
 
 
-def build_site(rd: ReportData, out: Path, progress: Progress = _no_progress) -> Written:
+def build_site(rd: ReportData, out: Path, progress: Progress = no_progress) -> Written:
     """The static site: index, one page per state, methodology, sources."""
     out = Path(out)
     _check_replaceable(out)
@@ -107,19 +100,8 @@ def build_site(rd: ReportData, out: Path, progress: Progress = _no_progress) -> 
     for iso3 in progress(list(rd.kernel.p.states), "rendering"):
         pages[f"countries/{_file_name(iso3, 'html')}"] = render.country_html(
             env, country_context(rd, iso3), root="../", has_audit=audited)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
-    try:
-        (tmp / "countries").mkdir()
-        for name, text in pages.items():
-            (tmp / name).write_text(text, encoding="utf-8")
-        (tmp / MARKER).write_text("Built by riskscore; this folder is replaced on rebuild.\n",
-                                  encoding="utf-8")
-        os.chmod(tmp, 0o755)
-        _swap(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    pages[MARKER] = "Built by riskscore; this folder is replaced on rebuild.\n"
+    replace_dir(out, pages)
     return Written(out, len(pages), len(rd.kernel.p.states))
 
 
@@ -129,19 +111,3 @@ def _check_replaceable(out: Path) -> None:
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
         raise UsageError(f"{out} already holds files that riskscore did not write; "
                          "give a new or empty folder (a riskscore site is replaced whole)")
-
-
-def _swap(new: Path, out: Path) -> None:
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.old-"))
-        os.rmdir(old)
-        os.rename(out, old)
-    try:
-        os.rename(new, out)
-    except BaseException:
-        if old is not None:
-            os.rename(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -7,16 +7,16 @@ factors (factors.py). Per-state indices were dropped: no report showed them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..kernel import Kernel, ranks
+from ..progress import Progress, no_progress
 from . import sobol
 from .factors import FactorSpace
-from .uncertainty import _no_progress, mean_abs_shift, nominal_run
+from .uncertainty import mean_abs_shift, nominal_run
 
 
 @dataclass
@@ -50,7 +50,7 @@ def evaluate(engine: Kernel, space: FactorSpace, u: np.ndarray, rank0: np.ndarra
 
 
 def run_sensitivity(engine: Kernel, space: FactorSpace, n: int = 1024, seed: int = 0,
-                    resamples: int = 200, progress: Callable = _no_progress) -> Sensitivity:
+                    resamples: int = 200, progress: Progress = no_progress) -> Sensitivity:
     a, b = sobol.design(n, space.k, seed)
     _, rank0, _ = nominal_run(engine, space)
     sa = evaluate(engine, space, a, rank0)

@@ -17,10 +17,9 @@ from .kernel import (
     Prepared,
     class_names,
     rank_range,
-    ranks,
     standing_names,
 )
-from .load import Dataset
+from .loading import Dataset
 from .vocab import DEFAULT_THRESHOLD, PILLARS_FROM_INDICATORS, RANKED, TOO_LITTLE
 from .weights import Weights, resolve
 
@@ -72,7 +71,10 @@ def frame(k: Kernel, b: Batch, choice: Choice) -> pd.DataFrame:
         "income_group": countries["income_group"].to_numpy(),
         "population": countries["population"].to_numpy(),
         "standing": standing,
-        "rank": ranks(b.exposure, b.in_ranking)[:, 0].astype(float),
+        # pandas' rank, not the batch helper: a single table must not import scipy
+        # rounded to 1e-9 so equal scores tie whatever the order of floating-point sums
+        "rank": pd.Series(np.where(placed, np.round(col["exposure"], 9), np.nan)).rank(
+            method="min", ascending=False).to_numpy(),
         "rank_best": best, "rank_worst": worst,
         "class": np.where(standing == RANKED,
                           class_names(k, col["class_lower"], defined), None),

@@ -13,8 +13,8 @@ import pandas as pd
 from . import legal
 from .errors import UsageError
 from .kernel import Kernel, Prepared
-from .load import Dataset
-from .score import score
+from .loading import Dataset
+from .scoring import score
 from .vocab import DEFAULT_THRESHOLD, LEGAL
 from .weights import Weights, resolve
 

@@ -7,20 +7,17 @@ more memory than a thousand.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..kernel import Batch, Choice, Kernel, ranks
+from ..progress import Progress, no_progress
 from .factors import FactorSpace
 
 CHUNK = 5_000  # runs scored at once: bounds memory (~150 MB) without slowing down
 
-
-def _no_progress(items: Iterable, label: str) -> Iterator:
-    yield from items
 
 
 @dataclass
@@ -95,7 +92,7 @@ def nominal_run(engine: Kernel, space: FactorSpace) -> tuple[np.ndarray, np.ndar
 
 
 def run_uncertainty(engine: Kernel, space: FactorSpace, runs: int = 1000, seed: int = 0,
-                    chunk: int = CHUNK, progress: Callable = _no_progress) -> Uncertainty:
+                    chunk: int = CHUNK, progress: Progress = no_progress) -> Uncertainty:
     """Draw ``runs`` points, score them in chunks, accumulate ranks and classes."""
     n, n_cls = engine.n, len(engine.class_ids)
     exposure0, rank0, class0 = nominal_run(engine, space)

@@ -7,7 +7,7 @@ import dataclasses
 import pandas as pd
 
 from .. import output
-from ..load import Dataset
+from ..loading import Dataset
 from . import STABILITY_BOUND, STABILITY_MAX, Audit
 from .effective import DOMINANCE, TOLERANCE
 
