@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench data clean system-deps
+.PHONY: run test lint docs bench data clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,9 +19,9 @@ run: $(STAMP) system-deps
 	$(BIN)/riskscore score
 	$(BIN)/riskscore report --all --out reports/site
 
-## test: lint, then the whole test suite (installs Chromium for the browser test if it can)
-test: $(STAMP) system-deps
-	$(BIN)/ruff check riskscore tests benchmarks
+## test: lint (style, types, dead code, docs in sync), then the whole test suite (installs
+## Chromium for the browser test if it can)
+test: lint system-deps
 	$(BIN)/python -m pytest -q
 
 ## system-deps: what pip cannot install, when root with apt-get (Debian/Ubuntu): Pango for
@@ -41,8 +41,18 @@ system-deps:
 	  && echo "chromium: installed" || echo "chromium: could not install; the browser test will be skipped"; \
 	else echo "chromium: not installed and not root; the browser test will be skipped"; fi
 
+## lint: ruff, mypy, a dead-code check (vulture: unused functions, methods, classes, imports),
+## and the README's command table checked against --help (cog)
 lint: $(STAMP)
 	$(BIN)/ruff check riskscore tests benchmarks
+	$(BIN)/mypy
+	@dead=$$($(BIN)/vulture | grep -E "unused (function|method|class|import|property)" || true); \
+	  if [ -n "$$dead" ]; then echo "dead code:"; echo "$$dead"; exit 1; fi; echo "vulture: no dead code"
+	$(BIN)/cog --check README.md
+
+## docs: regenerate the README's command table from the CLI's --help
+docs: $(STAMP)
+	$(BIN)/cog -r README.md
 
 bench: $(STAMP)
 	@for f in benchmarks/bench_*.py; do [ -e "$$f" ] && $(BIN)/python $$f; done; true

@@ -29,7 +29,7 @@ def main() -> None:
     prep = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         site = best_of(3, lambda: build_site(rd, Path(tmp) / "site"))
-    states = len(rd.prepared.states)
+    states = len(rd.kernel.p.states)
     print(f"reports: load + score {prep:.2f} s; full site ({states} country pages + index, "
           f"methodology, sources) {site:.2f} s (target < 10 s); "
           f"load + score + site {prep + site:.2f} s")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 
@@ -34,14 +34,17 @@ def write_with(path: Path, writer: Callable[[Path], None],
 
 
 def write_bytes(data: bytes, path: Path) -> None:
-    write_with(path, lambda tmp: tmp.write_bytes(data))
+    def fill(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    write_with(path, fill)
 
 
 def write_text(text: str, path: Path) -> None:
     write_bytes(text.encode("utf-8"), path)
 
 
-def replace_dir(out: Path, files: dict[str, bytes | str]) -> None:
+def replace_dir(out: Path, files: Mapping[str, bytes | str]) -> None:
     """Write ``files`` (relative name -> content) into a new folder and swap it in for
     ``out``; the old folder, if any, is removed only after the new one is in place."""
     out = Path(out)

@@ -49,16 +49,19 @@ def _friendly(f):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="riskscore")
 def main() -> None:
-    """Score each state's exposure to abuse of the UN Convention against Cybercrime."""
+    """Score each state's exposure to abuse of the UN Convention against Cybercrime.
+
+    Every command takes --data DIR and --indicators DIR (default: the shipped folders),
+    validates first and writes nothing if anything is wrong.
+    """
 
 
 @main.command()
 @_data_options
 @_friendly
 def validate(data_dir: Path | None, indicators_dir: Path | None) -> None:
-    """Check the country data and indicator catalogue; list every problem at once.
-
-    Exits 0 when the data are clean and 1 when they are not.
+    """Check the country data and indicator catalogue and list every problem at once, as
+    file:line: column: what is wrong (fix: ...). Exit 0 when clean, 1 when not.
     """
     from .loading import load
 
@@ -82,7 +85,13 @@ def validate(data_dir: Path | None, indicators_dir: Path | None) -> None:
 @_friendly
 def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: bool,
              show_priorities: bool, top: int) -> None:
-    """Print how many states each table and indicator covers, and the offence coverage."""
+    """How many states each table and indicator covers, and the share of signatory,
+    target-state and all-state x offence-category cells that hold a cited value.
+
+    --offences prints the grid for every signatory, G20 member and RSF "very serious" state
+    (V cited value, ? maximum not found, s searched without result, . not yet searched);
+    --priorities the unknown cells whose research would narrow the score intervals most.
+    """
     from .coverage import (
         SYMBOLS,
         indicator_coverage,
@@ -156,10 +165,10 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
             annotations: Path | None, surveys: Path | None,
             survey_listed: Path | None) -> None:
-    """Import a publisher's FILES into the country data tables.
+    """Rebuild a country_data table from a publisher's FILES (groups, population, rsf,
+    vdem, fiw, offences, convention); see country_data/README.md.
 
-    KIND is one of groups, population, rsf, vdem, fiw, offences, convention. Each writes only
-    its own rows, after checking them; see country_data/README.md for the exact commands.
+    The table is checked against its schema before it is written, atomically.
     """
     from .importers import IMPORTERS
 
@@ -211,9 +220,13 @@ SCORE_COLUMNS = ["rank", "iso3", "name", "class", "exposure", "legal_reach",
               help="Write to this file (atomically) instead of printing.")
 @_friendly
 def score(data_dir, indicators_dir, threshold, weights_file, scenario, fmt, region, out):
-    """Score every state's exposure and print the ranking with coverage.
+    """Exposure 0-100 per state, each pillar, and the bounds the offence categories not yet
+    known allow. A state is ranked in one class when its whole range lies in it, listed with
+    a range of classes when not, and "too little known" when cited research settles less
+    than a quarter of the categories: never ranked or coloured as safe on missing data.
 
-    States with too little data are listed after the ranking, flagged, never ranked as safe.
+    --threshold 3 asks "what if serious crime began at 3 years"; --scenario latent scores
+    every state as if it had ratified. CSV output is safe to open in a spreadsheet.
     """
     from . import output, scoring
     from .errors import UsageError
@@ -310,7 +323,10 @@ def _score_table(frame, ds, params: str) -> str:
               show_default=True, help="Output format.")
 @_friendly
 def explain(iso3, data_dir, indicators_dir, threshold, weights_file, fmt):
-    """Show why ISO3 scores what it does: pillars, indicators, offences, articles."""
+    """Why ISO3 scores what it does: each pillar and indicator's part, the offences that
+    count as serious crimes (statute, penalty, source), the convention articles they open,
+    what is unknown and which unknown categories could move the score most.
+    """
     import dataclasses
 
     from . import output
@@ -358,7 +374,10 @@ def _progress(label_prefix: str):
 @_friendly
 def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file, fmt, out,
            audit_runs, seed):
-    """Write country risk reports: riskscore report BLR TUR, or --all for the site."""
+    """Country risk reports (HTML, Markdown, PDF, JSON): riskscore report BLR TUR, or --all
+    for a static site (sortable ranking, map of classes, one page per state, methodology,
+    sources). Pages are self-contained and work offline; the site is replaced atomically.
+    """
     from .errors import UsageError
     from .loading import load
     from .report import build_site, report_data, write_countries
@@ -408,9 +427,10 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
               help="Folder to write audit.txt, audit.json or audit.html into (atomically).")
 @_friendly
 def audit(data_dir, indicators_dir, runs, seed, sobol_n, weights_file, fmt, out):
-    """Audit the weights: uncertainty, Sobol sensitivity, effective weights, claims.
-
-    Exits 0 when the audit finds nothing to review and 4 when it lists problems.
+    """The statistical audit (JRC standard), varying weights, method choices and the
+    unknown offence categories: rank intervals and class probabilities, Sobol sensitivity,
+    effective vs nominal weights, coherence, class stability, and what missing data do to
+    the ranking. Exit 0 when clean, 4 when it lists problems to review.
     """
     from . import analysis, output
     from .analysis.text import audit_json, audit_text

@@ -106,10 +106,6 @@ class Explanation:
     unknown_share: float = 0.0
     indicator_completeness: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def coverage(self) -> float:  # the old name; reliability replaces it
-        return self.reliability
-
 
 STATUS_TEXT = {
     "serious_crime": "serious crime (maximum at or above the threshold): cross-border "
@@ -170,25 +166,35 @@ def duration_text(years: float) -> str:
     return _plural(max(1, round(years * 365)), "day")
 
 
-def _offence_rows(off: pd.DataFrame) -> list[OffenceRow]:
-    out = []
-    for (_, row), ok, bound in zip(off.iterrows(), off["_applies"], off["_bound"],
-                                   strict=True):
-        why = ""
-        if not ok:
-            if row.get("row_kind") == "search_note":
-                why = "a search note: nothing was found"
-            elif row.get("requires_violence") is True:
-                why = "requires violence"
-            elif pd.notna(row.get("same_provision_as")):
-                why = f"same provision as row {row['same_provision_as']}, which gives its penalty"
-            else:
-                why = "no longer in force"
-        out.append(OffenceRow(row["row_id"], row["offence"], row["law"], penalty_text(row),
-                              row["confidence"], row["source_title"], row["source_url"],
-                              row["source_date"], bool(ok), why,
-                              None if np.isnan(bound) else float(bound)))
-    return out
+def _offence_row(row: dict, ok: bool, bound: float) -> OffenceRow:
+    why = ""
+    if not ok:
+        if row.get("row_kind") == "search_note":
+            why = "a search note: nothing was found"
+        elif row.get("requires_violence") is True:
+            why = "requires violence"
+        elif pd.notna(row.get("same_provision_as")):
+            why = f"same provision as row {row['same_provision_as']}, which gives its penalty"
+        else:
+            why = "no longer in force"
+    return OffenceRow(row["row_id"], row["offence"], row["law"], penalty_text(row),
+                      row["confidence"], row["source_title"], row["source_url"],
+                      row["source_date"], bool(ok), why, None if np.isnan(bound) else float(bound))
+
+
+def offence_rows(kernel: Kernel) -> dict[tuple[str, str], list[OffenceRow]]:
+    """Every offence row as explain shows it, by (state, category); built once per kernel
+    (filtering the table per state cost most of ``explain`` for all states)."""
+    if "offence_rows" not in kernel.memo:
+        off = kernel.ds.offences
+        applies = legal.applicable(off).to_numpy(dtype=bool)
+        bounds = legal.severity_bound(off).to_numpy(dtype=float)
+        cells: dict[tuple[str, str], list[OffenceRow]] = {}
+        for rec, ok, bound in zip(off.to_dict("records"), applies, bounds, strict=True):
+            cells.setdefault((rec["iso3"], rec["category"]), []).append(
+                _offence_row(rec, bool(ok), bound))
+        kernel.memo["offence_rows"] = cells
+    return kernel.memo["offence_rows"]
 
 
 def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
@@ -234,14 +240,12 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
 
     cp = k.categories(float(threshold))
     moves = _category_moves(cur, cp, i, w, p)
-    off = dataset.offences[dataset.offences["iso3"] == iso3]
-    off = off.assign(_applies=legal.applicable(off).to_numpy(),
-                     _bound=legal.severity_bound(off).to_numpy(dtype=float))
+    by_cell = offence_rows(k)
     cats = []
     for c, cat in enumerate(dataset.categories.itertuples(index=False)):
-        rows = _offence_rows(off[off["category"] == cat.id])
+        rows = by_cell.get((iso3, cat.id), [])
         status = _status(p.offences, i, c, bool(cp.serious[i, c]))
-        deciding = _deciding(off[off["category"] == cat.id], rows)
+        deciding = _deciding(rows)
         cats.append(CategoryPart(cat.id, cat.name, status, STATUS_TEXT[status], deciding, rows,
                                  float(w.categories[cat.id]), float(cp.lower[i, c]),
                                  float(cp.upper[i, c]), bool(cp.inferred[i, c]),
@@ -316,11 +320,11 @@ def _status(arr: legal.OffenceArrays, i: int, c: int, serious: bool) -> str:
     return "criminalised" if arr.imprisonment[i, c] else "no_imprisonment"
 
 
-def _deciding(off: pd.DataFrame, rows: list[OffenceRow]) -> OffenceRow | None:
-    """The most severe applicable row: it decides the category (SOURCE.md reading rule)."""
-    ok = off["_applies"].to_numpy(dtype=bool)
-    if not ok.any():
+def _deciding(rows: list[OffenceRow]) -> OffenceRow | None:
+    """The most severe applicable row: it decides the category (SOURCE.md reading rule).
+    A row of unknown maximum ranks above a known one below the threshold only when nothing
+    else applies (its bound counts as -0.5)."""
+    applying = [r for r in rows if r.applies]
+    if not applying:
         return None
-    bounds = off["_bound"].to_numpy(dtype=float)
-    bounds = np.where(ok, np.nan_to_num(bounds, nan=-0.5), -np.inf)
-    return rows[int(np.argmax(bounds))]
+    return max(applying, key=lambda r: -0.5 if r.penalty_bound is None else r.penalty_bound)

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import legal, normalise
-from .aggregate import MIN_PILLAR_WEIGHT
 from .loading import Dataset
 from .vocab import (
     AGGREGATIONS,
@@ -39,6 +38,9 @@ from .vocab import (
 )
 from .weights import Weights
 
+# A data pillar is computed only when indicators carrying at least this share of its weight
+# are present (METHODOLOGY.md 6.2); otherwise it is missing.
+MIN_PILLAR_WEIGHT = 0.5
 # A state is placed in the ranking only if researched (cited, not survey-inferred) rows
 # settle at least this share of the category weight (METHODOLOGY.md section 9.2).
 MIN_KNOWN_SHARE = legal.MIN_KNOWN_SHARE
@@ -174,7 +176,7 @@ class Batch:
     legal_known_share: np.ndarray  # cited or inferred
     researched_share: np.ndarray  # cited rows of our own or shared research
     inferred_share: np.ndarray  # survey absences only
-    reliability: np.ndarray  # 0-1
+    reliability: np.ndarray | None  # 0-1; None when run with bounds=False
     class_lower: np.ndarray | None  # class index of the lower bound
     class_upper: np.ndarray | None
     standing: np.ndarray  # int: 0 ranked, 1 range, 2 too little known
@@ -210,7 +212,8 @@ class Kernel:
         self._cols = {pillar: np.flatnonzero(p.indicator_pillar == pillar)
                       for pillar in PILLARS_FROM_INDICATORS}
         self._parts: dict[float, legal.CategoryParts] = {}
-        self._risk: dict[tuple[str, str], np.ndarray] = {}
+        self.memo: dict = {}  # per-kernel lookups that products build once (explain's rows)
+        self._risk: dict[tuple, np.ndarray] = {}
         self.classes = dataset.classes.sort_values("lower", kind="stable")
         self.class_ids = list(self.classes["id"])
         self._edges = self.classes["lower"].to_numpy(float)[1:]
@@ -300,7 +303,7 @@ class Kernel:
         pillars[ENGAGEMENT] = lower[ENGAGEMENT] = upper[ENGAGEMENT] = eng
         pw = pillar_w / pillar_w.sum(axis=1, keepdims=True)
         exposure = self._composite(pillars, pw, choice.aggregation)
-        reliability = None
+        reliability: np.ndarray | None = None
         if bounds:
             data = (LEGAL, *PILLARS_FROM_INDICATORS)
             data_w = pw[:, [self.pillar_ids.index(k) for k in data]]
@@ -315,7 +318,7 @@ class Kernel:
             c_lo, c_hi = self.classify(exposure_lo), self.classify(exposure_hi)
             standing = np.where(~placed, 2, np.where(c_lo == c_hi, 0, 1))
         else:
-            exposure_lo = exposure_hi = c_lo = c_hi = None
+            exposure_lo = exposure_hi = c_lo = c_hi = None  # type: ignore[assignment]
             standing = np.where(placed, 0, 2)
         return Batch(
             exposure=exposure * 100, exposure_lower=exposure_lo,
@@ -349,7 +352,7 @@ class Kernel:
                 domestic = np.where(crim > 0, get["prison"] / crim, np.nan)
                 cross = np.where(k_share > 0, get["serious"] / k_share, np.nan)
             else:
-                domestic = cross = None
+                domestic = cross = None  # type: ignore[assignment]
         if draws.domestic_share is None and draws.unknown is None:
             point = get["known_value"] + get["floor_0"] * mean \
                 + get["floor_d"] * np.maximum(d0, mean)
@@ -363,7 +366,7 @@ class Kernel:
                 "cross_hi": get["serious"] + get["unknown"] if bounds else None,
                 "domestic": domestic}
 
-    def _stack(self, threshold: float, names: tuple[str, ...] = None) -> np.ndarray:
+    def _stack(self, threshold: float, names: tuple[str, ...] | None = None) -> np.ndarray:
         """The per-category indicator matrices named (default ``_BLOCKS``), stacked
         (blocks*n x C), cached per threshold."""
         names = names or _BLOCKS
@@ -390,7 +393,8 @@ class Kernel:
         return self._risk[key]
 
     def _legal_drawn(self, parts: legal.CategoryParts, cw: np.ndarray, draws: Draws,
-                     bounds: bool = True) -> tuple[np.ndarray, ...]:
+                     bounds: bool = True
+                     ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
         """Legal reach when d or the unknown categories vary per run (states x runs)."""
         m = cw.shape[0]
         d = (np.full(m, self.p.domestic_share) if draws.domestic_share is None
@@ -475,12 +479,12 @@ def rank_range(lower: np.ndarray, upper: np.ndarray, placed: np.ndarray
 
 
 def standing_names(standing: np.ndarray) -> np.ndarray:
-    return np.array(STANDINGS, dtype=object)[standing]
+    return np.asarray(np.array(STANDINGS, dtype=object)[standing])
 
 
 def class_names(kernel: Kernel, index: np.ndarray, defined: np.ndarray) -> np.ndarray:
     ids = np.array(kernel.class_ids, dtype=object)
-    return np.where(defined, ids[np.clip(index, 0, len(ids) - 1)], None)
+    return np.where(defined, ids[np.clip(index, 0, len(ids) - 1)], np.array(None))
 
 
 __all__ = ["Batch", "Choice", "Draws", "Kernel", "Prepared", "RANGE", "RANKED", "TOO_LITTLE",

@@ -7,22 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import cache, paths
 from .errors import ValidationFailed
-from .schemas import (
-    CATEGORIES,
-    CLASSES,
-    CONVENTION_STATUS,
-    COUNTRIES,
-    ENGAGEMENT,
-    INDICATORS,
-    OBSERVATIONS,
-    OFFENCES,
-    PILLARS,
-    PROVISIONS,
-    SOURCES,
-)
-from .validate import validate_folders
 
 
 @dataclass(frozen=True)
@@ -52,6 +38,32 @@ def load(data_dir: str | Path | None = None, indicators_dir: str | Path | None =
     """
     data = Path(data_dir) if data_dir is not None else paths.default_data_dir()
     meta = Path(indicators_dir) if indicators_dir is not None else paths.default_indicators_dir()
+    digest = cache.key(data, meta)
+    cached = cache.load(digest)
+    if isinstance(cached, Dataset):
+        return cached
+    ds = _validated(data, meta)
+    cache.store(digest, ds)
+    return ds
+
+
+def _validated(data: Path, meta: Path) -> Dataset:
+    # Imported here: validation needs pandera, which a cached load never touches.
+    from .schemas import (
+        CATEGORIES,
+        CLASSES,
+        CONVENTION_STATUS,
+        COUNTRIES,
+        ENGAGEMENT,
+        INDICATORS,
+        OBSERVATIONS,
+        OFFENCES,
+        PILLARS,
+        PROVISIONS,
+        SOURCES,
+    )
+    from .validate import validate_folders
+
     tables, problems = validate_folders(data, meta)
     if problems:
         raise ValidationFailed(problems)

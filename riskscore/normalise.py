@@ -49,9 +49,3 @@ def value_matrix(observations: pd.DataFrame, indicators: pd.DataFrame, states: l
         values[idx[ok], j] = mine["value"].to_numpy(dtype=float)[ok]
         years[idx[ok], j] = mine["year"].to_numpy(dtype=float)[ok]
     return values, years
-
-
-def risk_matrix(values: np.ndarray, indicators: pd.DataFrame) -> np.ndarray:
-    return normalise(values, indicators["lower"].to_numpy(float),
-                     indicators["upper"].to_numpy(float),
-                     (indicators["direction"] == "higher_is_safer").to_numpy())

@@ -54,6 +54,8 @@ def priorities(dataset, weights: Weights | str | None = None,
     names = dataset.countries.set_index("iso3")["name"]
     rows = []
     standing = np.asarray(b.standing[:, 0])
+    assert b.class_lower is not None and b.class_upper is not None  # a run with bounds
+    assert b.exposure_lower is not None and b.exposure_upper is not None
     for s, c in zip(*np.nonzero(~parts.known), strict=True):
         lo, hi = parts.lower[s, c], parts.upper[s, c]
         values = [lo, d, 1.0] if lo == 0 else [lo, 1.0]

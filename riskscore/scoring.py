@@ -28,7 +28,8 @@ PILLAR_COLUMNS = ("legal_reach", *PILLARS_FROM_INDICATORS, "convention_engagemen
 
 def run_once(kernel: Kernel, weights: Weights, choice: Choice) -> Batch:
     """The kernel for one set of weights and choices: a batch of one run."""
-    return kernel.run(choice.checked(), *kernel.weights_matrix(weights, 1))
+    pw, iw, cw = kernel.weights_matrix(weights, 1)
+    return kernel.run(choice.checked(), pw, iw, cw)
 
 
 def score(dataset: Dataset, weights: Weights | str | None = None,
@@ -77,7 +78,7 @@ def frame(k: Kernel, b: Batch, choice: Choice) -> pd.DataFrame:
             method="min", ascending=False).to_numpy(),
         "rank_best": best, "rank_worst": worst,
         "class": np.where(standing == RANKED,
-                          class_names(k, col["class_lower"], defined), None),
+                          class_names(k, col["class_lower"], defined), np.array(None)),
         "class_lower": class_names(k, col["class_lower"], defined),
         "class_upper": class_names(k, col["class_upper"], defined),
         "exposure": col["exposure"], "exposure_lower": lower, "exposure_upper": upper,

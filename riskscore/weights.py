@@ -14,8 +14,6 @@ import pandas as pd
 
 from .errors import Problem, ValidationFailed
 from .loading import Dataset
-from .schemas import CATEGORIES, INDICATORS, PILLARS, WEIGHTS_FILE
-from .validate import check_weight_sums, read_table
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,10 @@ def nominal(ds: Dataset) -> Weights:
 
 def from_file(path: str | Path, ds: Dataset) -> Weights:
     """Nominal weights with those named in ``path`` replaced; every problem listed at once."""
+    # Imported here: reading a weights file validates it (pandera); nominal weights do not.
+    from .schemas import CATEGORIES, INDICATORS, PILLARS, WEIGHTS_FILE
+    from .validate import check_weight_sums, read_table
+
     path = Path(path)
     frame, problems = read_table(path, WEIGHTS_FILE, label=path.name)
     if frame is None or problems:

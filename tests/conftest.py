@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from riskscore import paths
 from riskscore.cli import main
 
+# Hypothesis profiles: "ci" (the default, what make test and CI run) and "dev" (quick
+# local iterations), "thorough" for an occasional long run. Choose with HYPOTHESIS_PROFILE.
+_COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow],
+               derandomize=False, print_blob=True)
+settings.register_profile("ci", max_examples=30, **_COMMON)
+settings.register_profile("dev", max_examples=8, **_COMMON)
+settings.register_profile("thorough", max_examples=300, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Tests never read or write the user's cache of validated datasets."""
+    os.environ["RISKSCORE_CACHE_DIR"] = str(tmp_path_factory.mktemp("riskscore-cache"))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import riskscore
@@ -34,7 +34,7 @@ def _multipliers(n):
     return st.lists(st.floats(0.75, 1.25), min_size=n, max_size=n)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10)
 @given(data=st.data(), aggregation=st.sampled_from(AGGREGATIONS),
        missing=st.sampled_from(["catalogue", "latest_earlier_year"]),
        unknown=st.one_of(st.none(), st.floats(0, 0.999)))

@@ -7,10 +7,13 @@ more memory than a thousand.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from ..kernel import Batch, Choice, Kernel, ranks
 from ..progress import Progress, no_progress
@@ -93,7 +96,11 @@ def nominal_run(engine: Kernel, space: FactorSpace) -> tuple[np.ndarray, np.ndar
 
 def run_uncertainty(engine: Kernel, space: FactorSpace, runs: int = 1000, seed: int = 0,
                     chunk: int = CHUNK, progress: Progress = no_progress) -> Uncertainty:
-    """Draw ``runs`` points, score them in chunks, accumulate ranks and classes."""
+    """Draw ``runs`` points, score them in chunks, accumulate ranks and classes.
+
+    Points are drawn in order from one generator (so results depend only on the seed);
+    chunks are scored on up to two threads (NumPy releases the GIL in its array work) and
+    their counts added in order."""
     n, n_cls = engine.n, len(engine.class_ids)
     exposure0, rank0, class0 = nominal_run(engine, space)
     rank_counts = np.zeros((n, n + 1), dtype=np.int64)
@@ -101,21 +108,35 @@ def run_uncertainty(engine: Kernel, space: FactorSpace, runs: int = 1000, seed: 
     shifts = np.empty(runs, dtype=np.float32)
     rng = np.random.default_rng(seed)
     state_idx = np.arange(n)[:, None]
-    done = 0
-    sizes = [min(chunk, runs - s) for s in range(0, runs, chunk)]
-    for size in progress(sizes, "uncertainty runs"):
-        u = rng.random((size, space.k))
+
+    def score_chunk(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         runs_ = space.to_runs(u)
+        ranks_c = np.zeros((n, n + 1), dtype=np.int64)
+        classes_c = np.zeros((n, n_cls + 1), dtype=np.int64)
+        shift = np.empty(u.shape[0], dtype=np.float32)
         for choice, idx in runs_.groups.items():
             b = engine.run(choice, *runs_.take(idx), bounds=False)
             r = ranks(b.exposure, b.in_ranking)
             cls = run_classes(engine, b)
-            rank_counts += np.bincount((state_idx * (n + 1) + r).ravel(),
-                                       minlength=n * (n + 1)).reshape(n, n + 1)
-            class_counts += np.bincount((state_idx * (n_cls + 1) + cls).ravel(),
-                                        minlength=n * (n_cls + 1)).reshape(n, n_cls + 1)
-            shifts[done + idx] = mean_abs_shift(r, rank0)
-        done += size
+            ranks_c += np.bincount((state_idx * (n + 1) + r).ravel(),
+                                   minlength=n * (n + 1)).reshape(n, n + 1)
+            classes_c += np.bincount((state_idx * (n_cls + 1) + cls).ravel(),
+                                     minlength=n * (n_cls + 1)).reshape(n, n_cls + 1)
+            shift[idx] = mean_abs_shift(r, rank0)
+        return ranks_c, classes_c, shift
+
+    sizes = [min(chunk, runs - s) for s in range(0, runs, chunk)]
+    points = (rng.random((size, space.k)) for size in sizes)
+    done = 0
+    # Our two threads each run single-threaded BLAS: nested BLAS threads only contend.
+    with threadpool_limits(1, user_api="blas"), \
+            ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        for ranks_c, classes_c, shift in progress(pool.map(score_chunk, points),
+                                                  "uncertainty runs"):
+            rank_counts += ranks_c
+            class_counts += classes_c
+            shifts[done:done + len(shift)] = shift
+            done += len(shift)
     names = engine.ds.countries.set_index("iso3")["name"].reindex(engine.p.states).tolist()
     return Uncertainty(list(engine.p.states), names, list(engine.class_ids), runs, seed,
                        exposure0, rank0, class0, rank_counts, class_counts, shifts)

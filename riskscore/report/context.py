@@ -381,7 +381,9 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
             part.contribution, part.weight,
             rd.source_labels.get(part.source_id, part.source_id), prev, prev_year))
     opens = _opens_text(ds)
-    categories, serious_rows, other_rows = [], [], []
+    categories: list[CategoryLine] = []
+    serious_rows: list[OffenceLine] = []
+    other_rows: list[OffenceLine] = []
     for c, cat in enumerate(ex.categories):
         categories.append(CategoryLine(
             cat.id, cat.name, cat.status, cat.status_text, _status_at(rd, i, c),
@@ -405,7 +407,8 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
         threshold=rd.threshold, exposure=ex.exposure,
         latent_exposure=_num(lat["exposure"]),
         rank=ex.rank, ranked_total=int(rd.scores["ranked"].sum()),
-        risk_class=ex.risk_class, risk_class_name=rd.class_names.get(ex.risk_class),
+        risk_class=ex.risk_class,
+        risk_class_name=rd.class_names.get(ex.risk_class) if ex.risk_class else None,
         reliability=ex.reliability, flag=ex.flag, pillars=_bars(ex, pillar_names),
         pillar_weights={pillar_names[k]: v for k, v in ex.pillar_weights.items()},
         indicators=indicators, categories=categories, serious_offences=serious_rows,

@@ -93,7 +93,7 @@ def build_site(rd: ReportData, out: Path, progress: Progress = no_progress) -> W
         "sources.html": render.render_page(env, "sources.html.j2", "", rd.threshold,
                                            audited, s=sources_context(rd)),
     }
-    if audited:
+    if rd.audit is not None:
         from .audit_page import audit_html
 
         pages["audit.html"] = audit_html(rd.audit, rd.dataset)
