@@ -22,7 +22,7 @@ run: $(STAMP) system-deps
 ## test: lint (style, types, dead code, docs in sync), then the whole test suite (installs
 ## Chromium for the browser test if it can)
 test: lint system-deps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 ## system-deps: what pip cannot install, when root with apt-get (Debian/Ubuntu): Pango for
 ## PDF reports (WeasyPrint) and Chromium + ChromeDriver for the browser test. Elsewhere the

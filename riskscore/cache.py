@@ -47,8 +47,8 @@ def key(*folders: Path) -> str | None:
         h.update(source.read_bytes())
     for name in _ENV_SETTINGS:
         h.update(f"{name}={os.environ.get(name, '')}".encode())
-    for folder in folders:
-        h.update(str(folder.resolve()).encode())
+    for i, folder in enumerate(folders):
+        h.update(f"folder {i}".encode())
         for f in sorted(Path(folder).glob("*.csv")):
             try:
                 st = f.stat()

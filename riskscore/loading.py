@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -41,7 +41,8 @@ def load(data_dir: str | Path | None = None, indicators_dir: str | Path | None =
     digest = cache.key(data, meta)
     cached = cache.load(digest)
     if isinstance(cached, Dataset):
-        return cached
+        # the same bytes may sit in another folder: report the folders actually read
+        return replace(cached, data_dir=data, indicators_dir=meta)
     ds = _validated(data, meta)
     cache.store(digest, ds)
     return ds
