@@ -76,7 +76,9 @@ def effective_weights(engine: Kernel, weights: Weights) -> Effective:
     ind = engine.ds.indicators.set_index("id")["pillar"]
     corr, alpha = [], {}
     for pillar in ("safeguard_deficit", "repression_climate"):
-        members = list(ind[ind == pillar].index)
+        # An input with weight 0 is context, not part of the index: it has no nominal share
+        # to compare with (METHODOLOGY.md 13.3).
+        members = [m for m in ind[ind == pillar].index if weights.indicators[m] > 0]
         tables.append(_level(pillar, risk[members], pillars[pillar],
                              weights.indicators.reindex(members)))
         for m in members:

@@ -168,3 +168,23 @@ def drop_unusable_codes(frame: pd.DataFrame, name_col: str, skipped: list[str]) 
     for code in frame.loc[non_state, "iso3"]:
         skipped.append(f"{code}: {iso.NON_STATE_CODES[code]}")
     return frame[~blank & ~non_state]
+
+
+def import_observations(frames: Iterable[tuple[pd.DataFrame, Path]], columns: dict[str, str],
+                        year_col: str, name_col: str, source: dict[str, str],
+                        data_dir: Path) -> ImportResult:
+    """The one observations importer (RSF, V-Dem, Freedom House): each publisher's reader
+    gives wide frames; this leaves out rows without a usable ISO3 code (and says so), turns
+    the named columns into long rows, and replaces that source's rows for the years read,
+    keeping other years and other sources."""
+    from ..schemas import OBSERVATIONS
+
+    skipped: list[str] = []
+    rows = [observation_rows(drop_unusable_codes(frame, name_col, skipped), columns, year_col,
+                             source["id"], path.name) for frame, path in frames]
+    new = pd.concat(rows, ignore_index=True).drop_duplicates(["iso3", "indicator", "year"])
+    years = set(new["year"])
+    upsert_source(data_dir, source)
+    n = replace_rows(data_dir, OBSERVATIONS, new, drop=lambda old: (
+        (old["source_id"] == source["id"]) & old["year"].isin(years)))
+    return ImportResult(data_dir / OBSERVATIONS.name, n, sorted(set(skipped)))

@@ -16,16 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problem, ValidationFailed
-from ..schemas import OBSERVATIONS
 from . import sources
-from .common import (
-    ImportResult,
-    drop_unusable_codes,
-    observation_rows,
-    read_source,
-    replace_rows,
-    upsert_source,
-)
+from .common import ImportResult, import_observations, read_source
 
 INDICATORS = {"score": "rsf_score", "legal": "rsf_legal", "safety": "rsf_safety"}
 
@@ -53,14 +45,6 @@ def _read(path: Path) -> pd.DataFrame:
 
 
 def import_rsf(files: list[Path], data_dir: Path) -> ImportResult:
-    skipped: list[str] = []
-    rows = []
-    for path in files:
-        frame = drop_unusable_codes(_read(path), "country_rsf", skipped)
-        rows.append(observation_rows(frame, INDICATORS, "year", sources.RSF["id"], path.name))
-    new = pd.concat(rows, ignore_index=True)
-    years = set(new["year"])
-    upsert_source(data_dir, sources.RSF)
-    n = replace_rows(data_dir, OBSERVATIONS, new, drop=lambda old: (
-        (old["source_id"] == sources.RSF["id"]) & old["year"].isin(years)))
-    return ImportResult(data_dir / OBSERVATIONS.name, n, sorted(set(skipped)))
+    # RSF's yearly files carry one year each: no duplicate state-years to drop.
+    return import_observations(((_read(path), path) for path in files), INDICATORS, "year",
+                               "country_rsf", sources.RSF, data_dir)
