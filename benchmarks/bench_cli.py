@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from timing import best_of
+
 import riskscore
 from riskscore.explanation import explain
 from riskscore.kernel import Choice, Kernel
@@ -32,14 +34,6 @@ def cold(args: list[str], n: int = 5) -> float:
         times.append(time.perf_counter() - start)
     return min(times)
 
-
-def best_of(n: int, fn) -> float:
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -9,17 +9,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import best_of
+
 import riskscore
 from riskscore.report import build_site, render_country, report_data
-
-
-def best_of(n: int, fn) -> float:
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .loading import Dataset
+from .vocab import DEFAULT_THRESHOLD
 
 
 def indicator_coverage(ds: Dataset) -> pd.DataFrame:
@@ -79,7 +80,8 @@ def target_states(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def offence_cells(ds: Dataset, states: list[str], threshold: float = 4.0) -> pd.DataFrame:
+def offence_cells(ds: Dataset, states: list[str], threshold: float = DEFAULT_THRESHOLD
+                  ) -> pd.DataFrame:
     """State x category status: value, open, searched or none (see SYMBOLS)."""
     from . import legal
 
