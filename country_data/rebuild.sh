@@ -27,6 +27,8 @@ $R import offences   "$S/offences/identity_offences.csv" "$S/offences/speech_off
                      --data "$OUT"
 $R import convention "$S/convention/signatures.csv" "$S/convention/ratifications.csv" \
                                                                                   --data "$OUT"
+# People by origin x asylum (latest year in the file: 2025), for the pair model.
+$R import unhcr      "$S/unhcr_population/unhcr_population_2015_2025.csv"         --data "$OUT"
 # Only a fully valid rebuild replaces the shipped tables.
 $R validate --data "$OUT"
 cp "$OUT"/*.csv country_data/

@@ -8,10 +8,11 @@ Notebook use::
     riskscore.score(ds)              # exposure per state, with bounds (METHODOLOGY.md)
     riskscore.explain(ds, "BLR")     # one state's decomposition
     riskscore.audit(ds, runs=1000)   # uncertainty, sensitivity, effective weights
+    riskscore.pairs(ds, requesting="RUS")   # cross-border exposure, state by state
 
 The functions live in modules with other names (``loading``, ``scoring``, ``explanation``,
-``analysis``), so ``riskscore.score`` is always the function. They are imported on first
-use: ``riskscore --help`` must not pay for pandas and scipy.
+``analysis``, ``crossborder``), so ``riskscore.score`` is always the function. They are
+imported on first use: ``riskscore --help`` must not pay for pandas and scipy.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load": "loading", "Dataset": "loading", "score": "scoring", "explain": "explanation",
-    "audit": "analysis", "Weights": "weights", "Problem": "errors",
+    "audit": "analysis", "pairs": "crossborder", "Weights": "weights", "Problem": "errors",
     "RiskscoreError": "errors", "UsageError": "errors", "ValidationFailed": "errors",
 }
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .analysis import audit
+    from .crossborder import pairs
     from .errors import Problem, RiskscoreError, UsageError, ValidationFailed
     from .explanation import explain
     from .loading import Dataset, load
@@ -45,4 +47,4 @@ def __getattr__(name: str):
 
 
 __all__ = ["Dataset", "Problem", "RiskscoreError", "UsageError", "ValidationFailed", "Weights",
-           "audit", "explain", "load", "score", "__version__"]
+           "audit", "explain", "load", "pairs", "score", "__version__"]

@@ -147,7 +147,7 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 
 @main.command(name="import")
 @click.argument("kind", type=click.Choice(["groups", "population", "rsf", "vdem", "fiw",
-                                           "offences", "convention"]))
+                                           "offences", "convention", "unhcr"]))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
               help="Country data folder to write (default: the shipped one).")
@@ -166,7 +166,7 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
             annotations: Path | None, surveys: Path | None,
             survey_listed: Path | None) -> None:
     """Rebuild a country_data table from a publisher's FILES (groups, population, rsf,
-    vdem, fiw, offences, convention); see country_data/README.md.
+    vdem, fiw, offences, convention, unhcr); see country_data/README.md.
 
     The table is checked against its schema before it is written, atomically.
     """
@@ -185,6 +185,8 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
     click.echo(f"{kind}: wrote {result.rows_written} rows to {result.table}")
     for note in result.skipped:
         click.echo(f"  left out: {note}")
+    for note in result.notes:
+        click.echo(f"  kept: {note}")
 
 
 def _scoring_options(f):
@@ -313,6 +315,65 @@ def _score_table(frame, ds, params: str) -> str:
              "By World Bank income group (placed states):",
              group_summary(frame, "income_group", ds.classes).round(1).to_string(index=False)]
     return "\n".join(parts) + "\n"
+
+
+@main.command()
+@_data_options
+@_scoring_options
+@click.option("--from", "requesting", default=None, metavar="ISO3",
+              help="Only pairs in which this state asks (the requesting state).")
+@click.option("--to", "requested", default=None, metavar="ISO3",
+              help="Only pairs in which this state is asked (the requested state).")
+@click.option("--scenario", type=click.Choice(["current", "latent"]), default="current",
+              show_default=True, help="current: parties as recorded; latent: as if both "
+                                      "had ratified.")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="Only the N pairs of highest possible risk (table: 30 by default).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Write to this file (atomically) instead of printing.")
+@_friendly
+def pairs(data_dir, indicators_dir, threshold, weights_file, requesting, requested, scenario,
+          top, fmt, out):
+    """Cross-border exposure for every ordered pair of states: can requesting state R reach
+    a person living in requested state Q, for which protected conduct, and how many people
+    from R live in Q (UNHCR). Risk 0-100 as proven-possible bounds; the categories that pass
+    Q's dual-criminality shield; headline counts of people within reach.
+    """
+    from . import crossborder, output
+    from .loading import load
+
+    ds = load(data_dir, indicators_dir)
+    frame = crossborder.pairs(ds, weights_file, threshold, scenario, requesting, requested)
+    if top is not None or fmt == "table":
+        frame = frame.head(top or 30)
+    h = crossborder.headlines(ds, crossborder.pair_arrays(ds, weights_file, threshold,
+                                                          scenario))
+    if fmt == "csv":
+        text = output.to_csv(frame)
+    elif fmt == "json":
+        text = output.to_json({
+            "parameters": frame.attrs, "pairs": output.records(frame),
+            "headline": {k: v for k, v in h.items() if not isinstance(v, type(frame))},
+            "hosts": output.records(h["hosts"]),
+            "requesting_states": output.records(h["requesting_states"])})
+    else:
+        text = "\n".join([
+            f"Cross-border exposure ({scenario}, threshold {threshold:g} years): risk 0-100 "
+            "as proven-possible; people = refugees, asylum-seekers and others in need of "
+            "protection from the requesting state living in the requested one (UNHCR).",
+            f"Worldwide: {h['people_reachable_proven']:,}-{h['people_reachable_possible']:,} "
+            f"of {h['people_in_state_pairs']:,} people (of {h['people_total_unhcr']:,} counted "
+            "by UNHCR) live in a state their state of origin could ask for their data.",
+            "Dual criminality is judged by category (a proxy), and no state's cooperation "
+            "law or record of transnational repression is in the data yet (METHODOLOGY 14).",
+            "",
+            frame.assign(risk=[f"{lo:.1f}-{hi:.1f}" for lo, hi in zip(
+                frame["risk_proven"], frame["risk_possible"], strict=True)])[
+                ["requesting", "requested", "risk", "people", "passing",
+                 "not_criminal_in_requested"]].to_string(index=False)]) + "\n"
+    output.write_or_print(text, out, click.echo)
 
 
 @main.command()

@@ -28,6 +28,9 @@ class Dataset:
     classes: pd.DataFrame
     data_dir: Path
     indicators_dir: Path
+    pair_components: pd.DataFrame | None = None
+    # optional tables: empty (with their columns) when the data folder has none
+    displacement: pd.DataFrame | None = None
 
 
 def load(data_dir: str | Path | None = None, indicators_dir: str | Path | None = None) -> Dataset:
@@ -55,10 +58,12 @@ def _validated(data: Path, meta: Path) -> Dataset:
         CLASSES,
         CONVENTION_STATUS,
         COUNTRIES,
+        DISPLACEMENT,
         ENGAGEMENT,
         INDICATORS,
         OBSERVATIONS,
         OFFENCES,
+        PAIR_COMPONENTS,
         PILLARS,
         PROVISIONS,
         SOURCES,
@@ -77,5 +82,7 @@ def _validated(data: Path, meta: Path) -> Dataset:
         convention_status=t(CONVENTION_STATUS), sources=t(SOURCES), pillars=t(PILLARS),
         indicators=t(INDICATORS), categories=t(CATEGORIES), provisions=t(PROVISIONS),
         engagement=t(ENGAGEMENT), classes=t(CLASSES),
-        data_dir=data, indicators_dir=meta,
+        data_dir=data, indicators_dir=meta, pair_components=t(PAIR_COMPONENTS),
+        displacement=(t(DISPLACEMENT) if DISPLACEMENT.name in tables
+                      else pd.DataFrame(columns=list(DISPLACEMENT.columns))),
     )

@@ -300,5 +300,29 @@ WEIGHTS_FILE = TableSpec(
     key=("kind", "id"),
 )
 
+# UNHCR's non-state origin codes (riskscore/importers/unhcr.py; METHODOLOGY.md 14): kept,
+# counted in totals, never a requesting state.
+NON_STATE_ORIGINS = {"UNK": "origin unknown", "XXA": "stateless", "TIB": "Tibetan"}
+_count = Col("int", required=False, checks=(_ge(0),),
+             fix="a count of people (whole number, 0 or more); empty when not reported")
+
+DISPLACEMENT = TableSpec(
+    "displacement.csv", "data",
+    {"year": _year, "origin": _iso3, "origin_kind": Col(checks=(_isin(("state", "non_state")),)),
+     "asylum": _iso3, "asylum_kind": Col(checks=(_isin(("state", "non_state")),)),
+     "refugees": _count, "asylum_seekers": _count, "oip": _count, "source_id": _ident},
+    key=("year", "origin", "asylum"),
+)
+
 DATA_TABLES = (COUNTRIES, OBSERVATIONS, OFFENCES, CONVENTION_STATUS, SOURCES)
-INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS, ENGAGEMENT, CLASSES)
+# Tables a data folder may hold; read and checked when present (empty when absent).
+OPTIONAL_DATA_TABLES = (DISPLACEMENT,)
+PAIR_COMPONENTS = TableSpec(
+    "pair_components.csv", "indicators",
+    {"id": Col(checks=(_isin(("reach", "requested_safeguard", "parties")),)),
+     "name": _text, "weight": _weight, "rationale": _text},
+    key=("id",),
+)
+
+INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS, ENGAGEMENT, CLASSES,
+                    PAIR_COMPONENTS)

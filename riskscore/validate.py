@@ -25,12 +25,16 @@ from .schemas import (
     CONVENTION_STATUS,
     COUNTRIES,
     DATA_TABLES,
+    DISPLACEMENT,
     ENGAGEMENT,
     INDICATOR_TABLES,
     INDICATORS,
     NO_DATE,
+    NON_STATE_ORIGINS,
     OBSERVATIONS,
     OFFENCES,
+    OPTIONAL_DATA_TABLES,
+    PAIR_COMPONENTS,
     PARTIAL_DATE,
     PILLARS,
     SOURCE_DATE,
@@ -171,8 +175,11 @@ def validate_folders(data_dir: Path, indicators_dir: Path
                      ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Read and check both folders; return the typed tables and every problem found."""
     data, problems = read_folder(data_dir, DATA_TABLES)
+    present = tuple(s for s in OPTIONAL_DATA_TABLES if (data_dir / s.name).exists())
+    optional, found = read_folder(data_dir, present) if present else ({}, [])
+    problems += found
     meta, more = read_folder(indicators_dir, INDICATOR_TABLES)
-    tables = {**data, **meta}
+    tables = {**data, **optional, **meta}
     problems += more
     problems += cross_check(tables)
     return tables, problems
@@ -203,6 +210,27 @@ def _refs(problems: list[Problem], tables: dict, spec: TableSpec, column: str,
                                 f"{value!r} is not in {target.name}{more}", fix))
 
 
+def _check_displacement(tables: dict[str, pd.DataFrame], country_fix: str) -> list[Problem]:
+    """A state code names a country of countries.csv; a non-state code is one of UNHCR's
+    (schemas.NON_STATE_ORIGINS)."""
+    frame, countries = tables.get(DISPLACEMENT.name), tables.get(COUNTRIES.name)
+    if frame is None or countries is None:
+        return []
+    known = set(countries["iso3"])
+    problems = []
+    for col in ("origin", "asylum"):
+        state = frame[f"{col}_kind"] == "state"
+        for line, row in _rows(frame, state & ~frame[col].isin(known)):
+            problems.append(Problem(DISPLACEMENT.name, line, col,
+                                    f"{row[col]!r} is not in countries.csv", country_fix))
+        for line, row in _rows(frame, ~state & ~frame[col].isin(set(NON_STATE_ORIGINS))):
+            problems.append(Problem(DISPLACEMENT.name, line, col,
+                                    f"{row[col]!r} is not a known non-state code",
+                                    "use one of " + ", ".join(NON_STATE_ORIGINS)
+                                    + " or mark the row's kind 'state'"))
+    return problems
+
+
 def cross_check(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     problems: list[Problem] = []
     # Codes in countries.csv are ISO 3166-1 codes or user-assigned ones (riskscore/iso.py);
@@ -220,6 +248,8 @@ def cross_check(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     country_fix = "check the code (e.g. DEU, not GER), or add the country to countries.csv"
     for spec in (OBSERVATIONS, OFFENCES, CONVENTION_STATUS):
         _refs(problems, tables, spec, "iso3", COUNTRIES, "iso3", country_fix)
+    problems += _check_displacement(tables, country_fix)
+    _refs(problems, tables, DISPLACEMENT, "source_id", SOURCES, "id", src_fix)
     _refs(problems, tables, OBSERVATIONS, "indicator", INDICATORS, "id",
           "add the indicator to indicators/indicators.csv or correct the id")
     _refs(problems, tables, OBSERVATIONS, "source_id", SOURCES, "id", src_fix)
@@ -434,6 +464,8 @@ def check_weight_sums(tables: dict[str, pd.DataFrame], label_suffix: str = "") -
         check(PILLARS, p, "the pillars")
     if (c := tables.get(CATEGORIES.name)) is not None:
         check(CATEGORIES, c, "the offence categories")
+    if (pc := tables.get(PAIR_COMPONENTS.name)) is not None:
+        check(PAIR_COMPONENTS, pc, "the pair components")
     if (i := tables.get(INDICATORS.name)) is not None:
         for pillar, group in i.groupby("pillar"):
             check(INDICATORS, group, f"pillar {pillar!r}")

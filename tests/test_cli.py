@@ -41,7 +41,7 @@ def test_every_command_has_help_and_is_in_the_readme(name):
 def test_unknown_import_kind_is_a_usage_error():
     result = run("import", "gallup", "x.csv")
     assert result.exit_code == 2
-    assert "Invalid value for '{groups|population|rsf|vdem|fiw|offences|convention}'" \
+    assert "Invalid value for '{groups|population|rsf|vdem|fiw|offences|convention|unhcr}'" \
         in result.output
 
 

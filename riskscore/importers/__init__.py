@@ -11,6 +11,7 @@ from .groups import import_groups
 from .offences import import_offences
 from .population import import_population
 from .rsf import import_rsf
+from .unhcr import import_unhcr
 from .vdem import import_vdem
 
 IMPORTERS = {
@@ -21,6 +22,7 @@ IMPORTERS = {
     "fiw": import_fiw,
     "offences": import_offences,
     "convention": import_convention,
+    "unhcr": import_unhcr,
 }
 
 __all__ = ["IMPORTERS"]

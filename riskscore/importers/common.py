@@ -24,6 +24,7 @@ class ImportResult:
     table: Path
     rows_written: int
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # kept, but marked (e.g. non-state codes)
 
 
 def read_source(path: Path, needed: Sequence[str], *, sep: str = ",", decimal: str = ".",

@@ -79,3 +79,17 @@ CONVENTION = {
     "attribution": "UN Treaty Collection, chapter XVIII-16, and the sources named per row",
     "obtained_from": "shared/data/convention (SOURCE.md)",
 }
+UNHCR = {
+    "id": "unhcr_population",
+    "publisher": "Office of the United Nations High Commissioner for Refugees (UNHCR)",
+    "title": "Refugee Population Statistics Database (origin x asylum): refugees, "
+             "asylum-seekers, other people in need of international protection",
+    "edition": "2025 figures (Global Trends 2025; R package refugees 2025.12.1)",
+    "address": "https://www.unhcr.org/refugee-statistics/",
+    "licence": "CC BY 4.0",
+    "attribution": "UNHCR Refugee Population Statistics Database, "
+                   "https://www.unhcr.org/refugee-statistics/",
+    "obtained_from": "population dataset of UNHCR's R package refugees 2025.12.1 "
+                     "(github.com/PopulationStatistics/refugees); see "
+                     "shared/data/unhcr_population/SOURCE.md",
+}

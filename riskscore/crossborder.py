@@ -1,0 +1,195 @@
+"""Cross-border exposure: requesting state R x requested state Q (METHODOLOGY.md 14).
+
+The convention's feared use is R asking Q for the electronic evidence of someone living in
+Q, for conduct R punishes with four years or more (arts 2(h), 35(1)(c), 40-46). For every
+ordered pair of scored states this module gives a pair risk as an interval, the categories
+that pass Q's dual-criminality shield, and the people from R living in Q (UNHCR).
+
+Everything comes from the one kernel (R's categories and their bounds, Q's criminal law and
+safeguard pillar, both states' engagement) and from the catalogue
+(``indicators/pair_components.csv``); no weight is written here. What is not yet in the
+data - Q's mutual-legal-assistance law (whether it demands dual criminality, its refusal
+grounds) and R's record of transnational repression - is treated as unknown: the interval
+covers both answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .kernel import Choice, Kernel
+from .loading import Dataset
+from .vocab import DEFAULT_THRESHOLD, PILLARS_FROM_INDICATORS, SCENARIOS, check_choice
+from .weights import Weights, resolve
+
+SAFEGUARD = PILLARS_FROM_INDICATORS[0]  # the requested state's courts: safeguard deficit
+PEOPLE = ("refugees", "asylum_seekers", "oip")
+
+
+@dataclass(frozen=True)
+class PairArrays:
+    """Every ordered pair at once: arrays R x Q (x categories)."""
+
+    states: list[str]
+    categories: list[str]
+    pass_proven: np.ndarray  # R x Q x C: serious in R and criminal in Q (shield cannot stop)
+    pass_possible: np.ndarray  # R x Q x C: serious, or unknown, in R (no shield known in Q)
+    risk_proven: np.ndarray  # R x Q, 0-100
+    risk_possible: np.ndarray
+    people: np.ndarray  # R x Q: refugees, asylum-seekers and others in need from R in Q
+    no_dual_criminality: np.ndarray  # R x Q x C: serious in R, known not criminal in Q
+
+
+def pair_arrays(dataset: Dataset, weights: Weights | str | None = None,
+                threshold: float = DEFAULT_THRESHOLD, scenario: str = "current",
+                kernel: Kernel | None = None) -> PairArrays:
+    """The pair model for every ordered pair of scored states (R != Q)."""
+    check_choice("scenario", scenario, SCENARIOS)
+    k = kernel if kernel is not None else Kernel(dataset)
+    w = resolve(dataset, weights)
+    choice = Choice(threshold=threshold, scenario=scenario).checked()
+    pw, iw, cw = k.weights_matrix(w, 1)
+    b = k.run(choice, pw, iw, cw)
+    parts = k.categories(choice.threshold)
+    cat_w = cw[0] / cw[0].sum()
+    n = k.n
+
+    # R's reach: categories certainly serious, and those that could be (unknown).
+    serious_lo = parts.known & parts.serious
+    serious_hi = parts.serious | ~parts.known
+    # Q's shield, category by category (a proxy for the conduct of a request): conduct Q
+    # itself punishes with imprisonment passes any dual-criminality test; conduct Q does not
+    # punish is stopped only if Q demands dual criminality, which is not yet researched.
+    criminal_q = parts.known & (parts.value > 0)
+    not_criminal_q = parts.known & (parts.value == 0)
+    pass_lo = serious_lo[:, None, :] & criminal_q[None, :, :]
+    pass_hi = np.broadcast_to(serious_hi[:, None, :], (n, n, len(cat_w))).copy()
+    no_dc = serious_hi[:, None, :] & not_criminal_q[None, :, :]
+    reach_lo = pass_lo @ cat_w
+    reach_hi = pass_hi @ cat_w
+
+    # Q's courts: its safeguard-deficit pillar (bounds 0-1 where too few indicators).
+    courts_lo = b.pillar_lower[SAFEGUARD][:, 0]
+    courts_hi = b.pillar_upper[SAFEGUARD][:, 0]
+    # Both parties: nothing binds a state that has not signed (current scenario).
+    level = k.engagement_level(choice.scenario)
+    value = np.array([k.p.engagement_value[x] for x in level])
+    bound = level != "none"
+    parties = np.where(bound[:, None] & bound[None, :],
+                       np.minimum(value[:, None], value[None, :]), 0.0)
+
+    assert dataset.pair_components is not None  # loaded with the catalogue
+    comp = dataset.pair_components.set_index("id")["weight"].astype(float)
+    comp = comp / comp.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        def geo(reach: np.ndarray, courts: np.ndarray) -> np.ndarray:
+            logs = (comp["reach"] * np.log(reach) + comp["requested_safeguard"]
+                    * np.log(courts)[None, :] + comp["parties"] * np.log(parties))
+            return np.nan_to_num(np.exp(logs), nan=0.0) * 100
+
+        risk_lo, risk_hi = geo(reach_lo, courts_lo), geo(reach_hi, courts_hi)
+    diagonal = np.eye(n, dtype=bool)
+    risk_lo[diagonal] = risk_hi[diagonal] = 0.0
+    pass_lo[diagonal] = pass_hi[diagonal] = no_dc[diagonal] = False
+    return PairArrays(k.p.states, k.category_ids, pass_lo, pass_hi, risk_lo, risk_hi,
+                      _people(dataset, k.p.states), no_dc)
+
+
+def _people(dataset: Dataset, states: list[str]) -> np.ndarray:
+    d = dataset.displacement
+    out = np.zeros((len(states), len(states)))
+    if d is None or d.empty:
+        return out
+    index = {s: i for i, s in enumerate(states)}
+    latest = d[d["year"] == d["year"].max()]
+    total = latest[list(PEOPLE)].astype(float).fillna(0).sum(axis=1)
+    for origin, asylum, people in zip(latest["origin"], latest["asylum"], total, strict=True):
+        if origin in index and asylum in index:
+            out[index[origin], index[asylum]] += people
+    return out
+
+
+def pairs(dataset: Dataset, weights: Weights | str | None = None,
+          threshold: float = DEFAULT_THRESHOLD, scenario: str = "current",
+          requesting: str | None = None, requested: str | None = None,
+          kernel: Kernel | None = None) -> pd.DataFrame:
+    """One row per ordered pair (requesting R, requested Q), highest possible risk first.
+
+    Columns: requesting, requested, risk_proven and risk_possible (0-100: what the rows
+    prove, and what the unknowns allow), people (from R living in Q), passing (categories
+    that pass Q's shield whatever is unknown), possibly_passing (those that could),
+    not_criminal_in_requested (serious in R, not punished in Q: passes only if Q does not
+    demand dual criminality).
+    """
+    a = pair_arrays(dataset, weights, threshold, scenario, kernel)
+    r_idx, q_idx = np.nonzero(~np.eye(len(a.states), dtype=bool))
+    if requesting:
+        r_idx, q_idx = _only(r_idx, q_idx, r_idx, a.states, requesting)
+    if requested:
+        r_idx, q_idx = _only(r_idx, q_idx, q_idx, a.states, requested)
+    cats = np.array(a.categories, dtype=object)
+
+    def names(mask: np.ndarray) -> list[str]:
+        return [", ".join(cats[m]) for m in mask]
+
+    frame = pd.DataFrame({
+        "requesting": [a.states[i] for i in r_idx],
+        "requested": [a.states[j] for j in q_idx],
+        "risk_proven": a.risk_proven[r_idx, q_idx],
+        "risk_possible": a.risk_possible[r_idx, q_idx],
+        "people": a.people[r_idx, q_idx].round().astype(np.int64),
+        "passing": names(a.pass_proven[r_idx, q_idx]),
+        "possibly_passing": names(a.pass_possible[r_idx, q_idx]),
+        "not_criminal_in_requested": names(a.no_dual_criminality[r_idx, q_idx]),
+    })
+    frame.attrs.update(threshold=float(threshold), scenario=scenario)
+    return frame.sort_values(["risk_possible", "risk_proven", "people", "requesting",
+                              "requested"], ascending=[False, False, False, True, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _only(r_idx: np.ndarray, q_idx: np.ndarray, by: np.ndarray, states: list[str],
+          iso3: str) -> tuple[np.ndarray, np.ndarray]:
+    from .errors import UsageError
+
+    code = iso3.upper()
+    if code not in states:
+        raise UsageError(f"{iso3!r} is not a scored state; use an ISO3 code from "
+                         "'riskscore score'")
+    keep = by == states.index(code)
+    return r_idx[keep], q_idx[keep]
+
+
+def headlines(dataset: Dataset, a: PairArrays) -> dict[str, object]:
+    """People within reach, per host and worldwide, as proven-possible ranges."""
+    proven, possible = a.risk_proven > 0, a.risk_possible > 0
+    unpunished = a.no_dual_criminality.any(axis=2)
+    d = dataset.displacement
+    total = 0.0
+    if d is not None and not d.empty:
+        latest = d[d["year"] == d["year"].max()]
+        total = float(latest[list(PEOPLE)].astype(float).fillna(0).to_numpy().sum())
+    hosts = pd.DataFrame({
+        "host": a.states,
+        "people_reachable_proven": (a.people * proven).sum(axis=0),
+        "people_reachable_possible": (a.people * possible).sum(axis=0),
+        "people_for_conduct_host_does_not_punish": (a.people * possible * unpunished
+                                                    ).sum(axis=0),
+    })
+    requesters = pd.DataFrame({
+        "requesting": a.states,
+        "hosts_reachable_proven": proven.sum(axis=1),
+        "hosts_reachable_possible": possible.sum(axis=1),
+        "exiles_in_reach_proven": (a.people * proven).sum(axis=1),
+        "exiles_in_reach_possible": (a.people * possible).sum(axis=1),
+    })
+    return {
+        "people_total_unhcr": int(total),
+        "people_in_state_pairs": int(a.people.sum()),
+        "people_reachable_proven": int((a.people * proven).sum()),
+        "people_reachable_possible": int((a.people * possible).sum()),
+        "hosts": hosts, "requesting_states": requesters,
+    }
