@@ -18,6 +18,14 @@ def interval(point: float | None, lower: float | None, upper: float | None) -> s
     return f"{_num(point)} (range {lower:.1f} - {upper:.1f})"
 
 
+def _pair_lines(pairs) -> list[str]:
+    if not pairs:
+        return ["  none"]
+    return [f"  {p.iso3} {p.name[:30]:<30} people {p.people:>9,}  risk "
+            f"{p.risk_proven:.1f}-{p.risk_possible:.1f}  passing: "
+            f"{', '.join(p.passing) or '-'}" for p in pairs]
+
+
 def render_text(ex: Explanation) -> str:
     lines = [f"{ex.name} ({ex.iso3})"]
     exposure = interval(ex.exposure, ex.exposure_lower, ex.exposure_upper)
@@ -44,6 +52,15 @@ def render_text(ex: Explanation) -> str:
         lines += ["", "Unknown categories that could move the score most (points each adds "
                       "to the lower bound at its highest value):"]
         lines += [f"  {c.name:<44} +{c.moves:.1f}" for c in movers[:5]]
+    lines += ["", f"Where {ex.iso3} could reach (as requesting state, current scenario): "
+                  f"{ex.exiles_in_reach[0]:,}-{ex.exiles_in_reach[1]:,} people from "
+                  f"{ex.iso3} in need of protection live in states it could ask for their "
+                  "data (UNHCR)"]
+    lines += _pair_lines(ex.reach_abroad)
+    lines += ["", f"Who could reach into {ex.iso3} (as requested state): "
+                  f"{ex.residents_in_reach[0]:,}-{ex.residents_in_reach[1]:,} people living "
+                  f"in {ex.iso3} fled a state that could ask it for their data"]
+    lines += _pair_lines(ex.reachable_from)
     lines += ["", "Pillars (0-100, weight):"]
     for pid, value in ex.pillars.items():
         lines.append(f"  {pid:<24} {_num(value):>8}   weight {ex.pillar_weights[pid]:.2f}")

@@ -65,6 +65,18 @@ class CategoryPart:
 
 
 @dataclass(frozen=True)
+class PairLine:
+    """One other state in a cross-border pair (METHODOLOGY.md 14)."""
+
+    iso3: str
+    name: str
+    people: int  # from the requesting state living in the requested one (UNHCR)
+    risk_proven: float
+    risk_possible: float
+    passing: list[str]  # categories that pass the requested state's shield for certain
+
+
+@dataclass(frozen=True)
 class Article:
     article: int
     paragraph: str
@@ -105,6 +117,12 @@ class Explanation:
     inferred_share: float = 0.0
     unknown_share: float = 0.0
     indicator_completeness: dict[str, float] = field(default_factory=dict)
+    # Cross-border (current scenario): hosts this state could ask, and states that could
+    # ask it, with people concerned; most people first, at most PAIR_LINES each.
+    reach_abroad: list[PairLine] = field(default_factory=list)
+    reachable_from: list[PairLine] = field(default_factory=list)
+    exiles_in_reach: tuple[int, int] = (0, 0)  # proven, possible
+    residents_in_reach: tuple[int, int] = (0, 0)
 
 
 STATUS_TEXT = {
@@ -207,6 +225,7 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
     threshold, when the caller explains many states (the reports) and has them already.
     """
     k = kernel if kernel is not None else Kernel(dataset, prepared)
+
     p = k.p
     iso3 = iso3.upper()
     if iso3 not in p.states:
@@ -280,7 +299,46 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
         rank_worst=_opt_int(cur["rank_worst"]),
         researched_share=float(cur["researched_share"]),
         inferred_share=float(cur["inferred_share"]),
-        unknown_share=float(cur["unknown_share"]), indicator_completeness=completeness)
+        unknown_share=float(cur["unknown_share"]), indicator_completeness=completeness,
+        **_pair_parts(_pairs_for(k, dataset, w, float(threshold)), i, k))
+
+
+PAIR_LINES = 10
+
+
+def _pairs_for(k: Kernel, dataset: Dataset, w: Weights, threshold: float):
+    """The pair arrays for these weights and threshold, computed once per kernel."""
+    from .crossborder import pair_arrays  # here: crossborder imports the kernel too
+
+    key = ("pairs", threshold, *(tuple(s.round(12).items()) for s in
+                                 (w.pillars, w.indicators, w.categories)))
+    if key not in k.memo:
+        k.memo[key] = pair_arrays(dataset, w, threshold, "current", kernel=k)
+    return k.memo[key]
+
+
+def _pair_parts(a, i: int, k: Kernel) -> dict:
+    """Both directions of one state's cross-border exposure, from the pair arrays."""
+    names = k.ds.countries.set_index("iso3")["name"]
+
+    def lines(risk_lo, risk_hi, people, passing) -> list[PairLine]:
+        order = sorted((j for j in range(len(a.states)) if risk_hi[j] > 0),
+                       key=lambda j: (-people[j], -risk_hi[j], a.states[j]))[:PAIR_LINES]
+        return [PairLine(a.states[j], str(names.get(a.states[j], a.states[j])),
+                         int(round(people[j])), float(risk_lo[j]), float(risk_hi[j]),
+                         [c for c, ok in zip(a.categories, passing[j], strict=True) if ok])
+                for j in order]
+
+    out_hi, in_hi = a.risk_possible[i], a.risk_possible[:, i]
+    return {
+        "reach_abroad": lines(a.risk_proven[i], out_hi, a.people[i], a.pass_proven[i]),
+        "reachable_from": lines(a.risk_proven[:, i], in_hi, a.people[:, i],
+                                a.pass_proven[:, i]),
+        "exiles_in_reach": (int(a.people[i][a.risk_proven[i] > 0].sum()),
+                            int(a.people[i][out_hi > 0].sum())),
+        "residents_in_reach": (int(a.people[:, i][a.risk_proven[:, i] > 0].sum()),
+                               int(a.people[:, i][in_hi > 0].sum())),
+    }
 
 
 def _opt(v) -> float | None:

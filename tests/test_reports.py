@@ -86,7 +86,8 @@ def meaning_of_country_html(html: str) -> dict:
 
 def test_site_has_every_page(site):
     assert sorted(p.name for p in site.iterdir()) == [
-        ".riskscore-site", "countries", "index.html", "methodology.html", "sources.html"]
+        ".riskscore-site", "countries", "index.html", "methodology.html", "pairs.csv",
+        "pairs.html", "pairs.json", "sources.html"]
     assert sorted(p.stem for p in (site / "countries").iterdir()) == STATES
 
 
@@ -292,3 +293,14 @@ def test_pdf_has_the_headline_and_a_statute(rd):
     assert "Aldoria" in text
     assert "75.9" in text  # hand-computed exposure (test_score_example)
     assert "Example Penal Code art. 1" in text
+
+
+def test_pairs_page_and_country_sections_show_both_directions(site):
+    page = " ".join(parse((site / "pairs.html").read_text()).text)
+    # the hand-worked pair (tests/test_pairs.py): Aldoria asking Corvania, 200 people
+    assert "Aldoria (invented)" in page and "Corvania (invented)" in page and "200" in page
+    assert "36.7" in page and "63.5" in page
+    assert (site / "pairs.csv").read_text().count("\n") == 4 * 3 + 1
+    country = " ".join(parse((site / "countries" / "XAA.html").read_text()).text)
+    assert "Where Aldoria (invented) could reach" in country
+    assert "Who could reach into Aldoria (invented)" in country

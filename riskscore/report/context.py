@@ -16,7 +16,7 @@ import pandas as pd
 from .. import legal
 from ..analysis import Audit
 from ..analysis.claims import Robustness
-from ..explanation import Explanation, OffenceRow, explain
+from ..explanation import Explanation, OffenceRow, PairLine, explain
 from ..kernel import Kernel
 from ..loading import Dataset
 from ..scoring import score
@@ -139,6 +139,10 @@ class CountryContext:
     inferred_share: float = 0.0
     unknown_share: float = 0.0
     movers: list[tuple[str, float]] = field(default_factory=list)
+    reach_abroad: list[PairLine] = field(default_factory=list)
+    reachable_from: list[PairLine] = field(default_factory=list)
+    exiles_in_reach: tuple[int, int] = (0, 0)
+    residents_in_reach: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,7 @@ class IndexContext:
     ranked_total: int
     flagged_total: int
     range_total: int = 0
+    pairs_headline: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -423,7 +428,9 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
         researched_share=ex.researched_share, inferred_share=ex.inferred_share,
         unknown_share=ex.unknown_share,
         movers=[(c.name, c.moves) for c in sorted(ex.categories, key=lambda c: -c.moves)
-                if c.moves > 0.05][:5])
+                if c.moves > 0.05][:5],
+        reach_abroad=ex.reach_abroad, reachable_from=ex.reachable_from,
+        exiles_in_reach=ex.exiles_in_reach, residents_in_reach=ex.residents_in_reach)
 
 
 def _class_range(rd: ReportData, lower: str | None, upper: str | None) -> str | None:
@@ -457,7 +464,16 @@ def index_context(rd: ReportData) -> IndexContext:
         population_exposed=pop.to_dict(orient="records"),
         ranked_total=int((rd.scores["standing"] == "ranked").sum()),
         flagged_total=int((~rd.scores["ranked"]).sum()),
-        range_total=int((rd.scores["standing"] == "range").sum()))
+        range_total=int((rd.scores["standing"] == "range").sum()),
+        pairs_headline=_pairs_headline(rd))
+
+
+def _pairs_headline(rd: ReportData) -> dict[str, int]:
+    from .. import crossborder
+
+    h = crossborder.headlines(rd.dataset, crossborder.pair_arrays(
+        rd.dataset, rd.weights, rd.threshold, kernel=rd.kernel))
+    return {k: v for k, v in h.items() if isinstance(v, int)}
 
 
 def methodology_context(rd: ReportData) -> MethodologyContext:

@@ -93,6 +93,7 @@ def build_site(rd: ReportData, out: Path, progress: Progress = no_progress) -> W
         "sources.html": render.render_page(env, "sources.html.j2", "", rd.threshold,
                                            audited, s=sources_context(rd)),
     }
+    pages.update(_pairs_pages(env, rd, audited))
     if rd.audit is not None:
         from .audit_page import audit_html
 
@@ -103,6 +104,34 @@ def build_site(rd: ReportData, out: Path, progress: Progress = no_progress) -> W
     pages[MARKER] = "Built by riskscore; this folder is replaced on rebuild.\n"
     replace_dir(out, pages)
     return Written(out, len(pages), len(rd.kernel.p.states))
+
+
+PAIRS_SHOWN = 300
+
+
+def _pairs_pages(env, rd: ReportData, audited: bool) -> dict[str, str]:
+    """The pairs page (most people within possible reach first) and every pair as CSV and
+    JSON downloads (METHODOLOGY.md 14)."""
+    from .. import crossborder, output
+
+    frame = crossborder.pairs(rd.dataset, rd.weights, rd.threshold, kernel=rd.kernel)
+    names = rd.by_iso3["countries"]["name"]
+    reachable = frame[frame["risk_possible"] > 0].sort_values(
+        ["people", "risk_possible", "requesting", "requested"],
+        ascending=[False, False, True, True], kind="stable").head(PAIRS_SHOWN)
+    rows = [dict(r._asdict(), requesting_name=str(names[r.requesting]),
+                 requested_name=str(names[r.requested]))
+            for r in reachable.itertuples(index=False)]
+    h = crossborder.headlines(rd.dataset, crossborder.pair_arrays(
+        rd.dataset, rd.weights, rd.threshold, kernel=rd.kernel))
+    headline = {k: v for k, v in h.items() if isinstance(v, int)}
+    return {
+        "pairs.html": render.render_page(env, "pairs.html.j2", "", rd.threshold, audited,
+                                         rows=rows, h=headline),
+        "pairs.csv": output.to_csv(frame),
+        "pairs.json": output.to_json({"parameters": frame.attrs, "headline": headline,
+                                      "pairs": output.records(frame)}),
+    }
 
 
 def _check_replaceable(out: Path) -> None:
