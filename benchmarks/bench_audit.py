@@ -48,6 +48,16 @@ def main() -> None:
     print(f"audit: 10^6 weight-only runs: {million:.1f} s, peak traced memory "
           f"{peak / 2**20:.0f} MiB (target < 1 GiB)")
 
+    from riskscore.analysis.pairs import run_pair_uncertainty
+
+    tracemalloc.start()
+    _, pair_time = timed(lambda: run_pair_uncertainty(ds, nominal(ds), 1000, 0, kernel=engine))
+    pair_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"pairs: 1,000 uncertainty runs over all {engine.n * (engine.n - 1):,} ordered pairs "
+          f"{pair_time:.1f} s (target < 30 s), peak traced memory {pair_peak / 2**20:.0f} MiB "
+          "(target < 2 GiB)")
+
     # Baseline: the public API once per sample, same kind of weight draw.
     rng = np.random.default_rng(0)
     w0 = nominal(ds)

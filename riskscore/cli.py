@@ -329,13 +329,17 @@ def _score_table(frame, ds, params: str) -> str:
                                       "had ratified.")
 @click.option("--top", type=click.IntRange(min=1), default=None,
               help="Only the N pairs of highest possible risk (table: 30 by default).")
+@click.option("--runs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Uncertainty runs behind each pair's 5-95%% risk interval (0: none).")
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Seed of those runs.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Write to this file (atomically) instead of printing.")
 @_friendly
 def pairs(data_dir, indicators_dir, threshold, weights_file, requesting, requested, scenario,
-          top, fmt, out):
+          top, runs, seed, fmt, out):
     """Cross-border exposure for every ordered pair of states: can requesting state R reach
     a person living in requested state Q, for which protected conduct, and how many people
     from R live in Q (UNHCR). Risk 0-100 as proven-possible bounds; the categories that pass
@@ -345,7 +349,8 @@ def pairs(data_dir, indicators_dir, threshold, weights_file, requesting, request
     from .loading import load
 
     ds = load(data_dir, indicators_dir)
-    frame = crossborder.pairs(ds, weights_file, threshold, scenario, requesting, requested)
+    frame = crossborder.pairs(ds, weights_file, threshold, scenario, requesting, requested,
+                              runs=runs, seed=seed)
     if top is not None or fmt == "table":
         frame = frame.head(top or 30)
     h = crossborder.headlines(ds, crossborder.pair_arrays(ds, weights_file, threshold,

@@ -115,14 +115,15 @@ def _people(dataset: Dataset, states: list[str]) -> np.ndarray:
 def pairs(dataset: Dataset, weights: Weights | str | None = None,
           threshold: float = DEFAULT_THRESHOLD, scenario: str = "current",
           requesting: str | None = None, requested: str | None = None,
-          kernel: Kernel | None = None) -> pd.DataFrame:
+          kernel: Kernel | None = None, runs: int = 0, seed: int = 0) -> pd.DataFrame:
     """One row per ordered pair (requesting R, requested Q), highest possible risk first.
 
     Columns: requesting, requested, risk_proven and risk_possible (0-100: what the rows
     prove, and what the unknowns allow), people (from R living in Q), passing (categories
     that pass Q's shield whatever is unknown), possibly_passing (those that could),
     not_criminal_in_requested (serious in R, not punished in Q: passes only if Q does not
-    demand dual criminality).
+    demand dual criminality). With ``runs`` > 0, also risk_p05, risk_median and risk_p95
+    from that many uncertainty runs (analysis/pairs.py; METHODOLOGY.md 14.1).
     """
     a = pair_arrays(dataset, weights, threshold, scenario, kernel)
     r_idx, q_idx = np.nonzero(~np.eye(len(a.states), dtype=bool))
@@ -145,7 +146,14 @@ def pairs(dataset: Dataset, weights: Weights | str | None = None,
         "possibly_passing": names(a.pass_possible[r_idx, q_idx]),
         "not_criminal_in_requested": names(a.no_dual_criminality[r_idx, q_idx]),
     })
-    frame.attrs.update(threshold=float(threshold), scenario=scenario)
+    if runs:
+        from .analysis.pairs import run_pair_uncertainty
+
+        u = run_pair_uncertainty(dataset, resolve(dataset, weights), runs, seed, scenario,
+                                 threshold, kernel=kernel)
+        for name, q in (("risk_p05", 0.05), ("risk_median", 0.5), ("risk_p95", 0.95)):
+            frame[name] = u.risk_quantile(q)[r_idx, q_idx]
+    frame.attrs.update(threshold=float(threshold), scenario=scenario, runs=runs, seed=seed)
     return frame.sort_values(["risk_possible", "risk_proven", "people", "requesting",
                               "requested"], ascending=[False, False, False, True, True],
                              kind="stable").reset_index(drop=True)

@@ -414,15 +414,22 @@ class Kernel:
                 mean = np.where(k_share > 0, kv / k_share, np.nan)
             filled = np.where(known, value, np.maximum(lo, mean[:, None, :]))
             return np.einsum("scm,mc->sm", filled, cw), lower, upper
-        # Feasible values of an unknown cell: its floor (0, or d with imprisonment), d, 1.
-        u = (draws.unknown[None, None, :] + self._offsets[:, :, None]) % 1.0
-        n_levels = np.where(imp, 2, 3)
-        pick = np.minimum((u * n_levels).astype(int), n_levels - 1)
-        start = np.where(imp, 1, 0)
-        level = start + pick  # 0 -> 0, 1 -> d, 2 -> 1
+        level = self.unknown_levels(parts, draws.unknown)
         drawn = np.where(level == 0, 0.0, np.where(level == 1, d, 1.0))
         filled = np.where(known, value, drawn)
         return np.einsum("scm,mc->sm", filled, cw), lower, upper
+
+    def unknown_levels(self, parts: legal.CategoryParts, u: np.ndarray) -> np.ndarray:
+        """For draws u (m), the level each cell takes if unknown (states x categories x m):
+        0 = not criminalised, 1 = criminalised below the threshold (value d), 2 = a serious
+        crime. A cell with imprisonment of unknown length starts at 1 (its floor); each cell
+        is uniform over its feasible levels (METHODOLOGY.md 13.1). Known cells are ignored
+        by the callers."""
+        imp = parts.imprisonment[:, :, None]
+        frac = (u[None, None, :] + self._offsets[:, :, None]) % 1.0
+        n_levels = np.where(imp, 2, 3)
+        pick = np.minimum((frac * n_levels).astype(int), n_levels - 1)
+        return np.where(imp, 1, 0) + pick
 
     def _composite(self, pillars: dict[str, np.ndarray], pw: np.ndarray,
                    aggregation: str) -> np.ndarray:

@@ -127,3 +127,20 @@ def test_a_dominating_pillar_weight_makes_the_audit_fail(engine, ds, exceptions)
     problems = check(effective_weights(engine, Weights(pillars, w.indicators, w.categories)),
                      exceptions)
     assert problems
+
+
+def test_pair_uncertainty_stays_within_the_pair_bounds(ds, engine):
+    """Every run of the pair model's uncertainty analysis reaches at least the people the
+    rows prove within reach and at most those the unknowns allow (METHODOLOGY.md 14.1)."""
+    from riskscore.analysis.pairs import run_pair_uncertainty
+    from riskscore.crossborder import headlines, pair_arrays
+
+    h = headlines(ds, pair_arrays(ds, kernel=engine))
+    u = run_pair_uncertainty(ds, nominal(ds), runs=200, seed=1, kernel=engine)
+    assert (u.people_reachable >= h["people_reachable_proven"]).all()
+    assert (u.people_reachable <= h["people_reachable_possible"]).all()
+    # weights vary, so a pair's risk may leave its nominal interval; but a pair no unknown
+    # can open stays closed in every run, and one proven open stays open
+    a = pair_arrays(ds, kernel=engine)
+    assert (u.histogram[a.risk_possible == 0][:, 1:].sum(axis=1) == 0).all()
+    assert (u.histogram[a.risk_proven >= 5][:, 0] == 0).all()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -51,6 +52,8 @@ class Audit:
     robustness: dict[str, Robustness] = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
     missing_data: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # people within reach of a cross-border request across the runs (METHODOLOGY.md 14.1)
+    pair_people: dict[str, int] = field(default_factory=dict)
 
 
 def load_exceptions(indicators_dir: Path) -> pd.DataFrame:
@@ -172,7 +175,17 @@ def audit(dataset: Dataset, runs: int = 1000, seed: int = 0,
     settings = {"runs": runs, "seed": seed, "sobol_n": sobol_n if sensitivity else 0,
                 "spread": spread, "factors": [f.name for f in space.factors],
                 "weights": "nominal" if weights is None else str(weights)}
-    return Audit(u, sens, eff, exceptions, problems, stab, rob, settings, gaps)
+    pair_people: dict[str, int] = {}
+    if dataset.displacement is not None and len(dataset.displacement):
+        from ..crossborder import headlines, pair_arrays
+        from .pairs import run_pair_uncertainty
+
+        h = headlines(dataset, pair_arrays(dataset, w, kernel=kernel))
+        pu = run_pair_uncertainty(dataset, w, runs, seed, spread=spread, kernel=kernel)
+        pair_people = {"proven": cast(int, h["people_reachable_proven"]),
+                       "possible": cast(int, h["people_reachable_possible"]),
+                       **pu.people_quantiles()}
+    return Audit(u, sens, eff, exceptions, problems, stab, rob, settings, gaps, pair_people)
 
 
 __all__ = ["Audit", "STABILITY_BOUND", "STABILITY_MAX", "audit", "stability",

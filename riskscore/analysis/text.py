@@ -49,6 +49,12 @@ def audit_text(a: Audit, ds: Dataset) -> str:
         parts += ["Recorded exceptions (indicators/audit_exceptions.csv):"]
         parts += [f"- {r.input} ({r.level}): {r.reason}" for r in a.exceptions.itertuples()]
         parts += [""]
+    if a.pair_people:
+        p = a.pair_people
+        parts += [f"People within reach of a cross-border request (refugees and others in "
+                  f"need of protection): {p['proven']:,}-{p['possible']:,} from the bounds; "
+                  f"across the runs median {p['median']:,}, 5-95% {p['p05']:,}-{p['p95']:,}",
+                  ""]
     parts += ["Problems to review:" if a.problems else "Problems to review: none"]
     parts += [f"- {p}" for p in a.problems]
     return "\n".join(parts) + "\n"
@@ -57,7 +63,7 @@ def audit_text(a: Audit, ds: Dataset) -> str:
 def audit_json(a: Audit, ds: Dataset) -> str:
     return output.to_json({
         # No timings, dates or paths: two runs with the same seed give the same bytes.
-        "settings": a.settings, "problems": a.problems,
+        "settings": a.settings, "problems": a.problems, "pair_people": a.pair_people,
         "alpha": a.effective.alpha,
         **{name: output.records(frame) for name, frame in tables(a).items()},
         "robustness": {k: dataclasses.asdict(v) for k, v in a.robustness.items()},

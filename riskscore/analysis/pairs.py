@@ -1,0 +1,106 @@
+"""Uncertainty of the pair model (METHODOLOGY.md 14.1): each pair's risk and the headline
+people counts across runs that vary what the pair risk rests on.
+
+Each run draws, like the index's uncertainty analysis (13.1): weight multipliers, *d*,
+the engagement values and one number placing every unknown offence category at one of its
+feasible levels (the same draw the index uses, so R's serious categories and Q's criminal
+law vary together with the index); and, for the pair model, its three component weights
+(+-25%) and whether each requested state demands dual criminality (unknown everywhere
+today: uniform over yes/no per state, through one number and fixed offsets, as for the
+categories). Risks are accumulated as a histogram per pair (1-point bins), so memory does
+not grow with the number of runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..crossborder import SAFEGUARD, _people
+from ..kernel import Choice, Kernel
+from ..loading import Dataset
+from ..weights import Weights
+from .factors import DEFAULT_SPREAD, factor_space
+
+BINS = 101  # risk 0-100 in 1-point bins
+
+
+@dataclass
+class PairUncertainty:
+    states: list[str]
+    runs: int
+    seed: int
+    histogram: np.ndarray  # R x Q x BINS, int32
+    people_reachable: np.ndarray  # per run: people in pairs with risk > 0
+
+    def risk_quantile(self, q: float) -> np.ndarray:
+        """Per pair, the risk bin (lower edge, 0-100) below which a share q of runs fall."""
+        cum = self.histogram.cumsum(axis=2)
+        need = np.ceil(q * self.runs)
+        return (cum >= need).argmax(axis=2).astype(float)
+
+    def people_quantiles(self) -> dict[str, int]:
+        p = np.percentile(self.people_reachable, [5, 50, 95])
+        return {"p05": int(p[0]), "median": int(p[1]), "p95": int(p[2])}
+
+
+def run_pair_uncertainty(dataset: Dataset, weights: Weights, runs: int = 1000, seed: int = 0,
+                         scenario: str = "current", threshold: float = 4.0,
+                         spread: float = DEFAULT_SPREAD,
+                         kernel: Kernel | None = None) -> PairUncertainty:
+    k = kernel if kernel is not None else Kernel(dataset)
+    space = factor_space(weights, k, spread, scenario=scenario)
+    rng = np.random.default_rng(seed)
+    u = rng.random((runs, space.k))
+    # 3 pair-component multipliers; one draw for the dual-criminality demands; one for the
+    # courts of states with too few indicators (uniform over 0-1, their bounds)
+    extra = rng.random((runs, 5))
+    r = space.to_runs(u)
+    parts = k.categories(threshold)
+    n, c = parts.known.shape
+    hist = np.zeros((n, n, BINS), dtype=np.int32)
+    people = _people(dataset, k.p.states)
+    reached = np.empty(runs)
+    assert dataset.pair_components is not None
+    comp0 = dataset.pair_components.set_index("id")["weight"].astype(float)
+    offsets = np.random.default_rng(20261208).random(n)
+    eye = np.eye(n, dtype=bool)
+    for choice, idx in r.groups.items():
+        choice = Choice(choice.aggregation, threshold, choice.missing_rule, choice.bounds,
+                        scenario)
+        pw, iw, cw, draws = r.take(idx)
+        b = k.run(choice, pw, iw, cw, draws)
+        courts = b.pillars[SAFEGUARD]  # n x m (NaN where too few indicators: 0 to 1 drawn)
+        level = (k.unknown_levels(parts, draws.unknown) if draws.unknown is not None
+                 else np.zeros((n, c, len(idx)), dtype=int))
+        lvl_known = np.where(parts.serious, 2, np.where(parts.value > 0, 1, 0))
+        engagement = (draws.engagement if draws.engagement is not None
+                      else np.tile(np.array([k.p.engagement_value[e]
+                                             for e in k.p.engagement_ids]), (len(idx), 1)))
+        level_ids = k.engagement_level(scenario)
+        for j, run in enumerate(idx):
+            lv = np.where(parts.known, lvl_known, level[:, :, j])
+            serious, criminal = lv == 2, lv >= 1
+            demands = ((extra[run, 3] + offsets) % 1.0) < 0.5
+            passing = serious[:, None, :] & (criminal[None, :, :] | ~demands[None, :, None])
+            cat_w = cw[j] / cw[j].sum()
+            reach = passing @ cat_w
+            value = np.array([engagement[j, k.p.engagement_ids.index(x)] for x in level_ids])
+            bound = level_ids != "none"
+            parties = np.where(bound[:, None] & bound[None, :],
+                               np.minimum(value[:, None], value[None, :]), 0.0)
+            court = courts[:, j]
+            court = np.where(np.isnan(court), (extra[run, 4] + offsets) % 1.0, court)
+            mult = 1.0 + spread * (2.0 * extra[run, :3] - 1.0)
+            comp = comp0.to_numpy() * mult
+            comp = comp / comp.sum()
+            with np.errstate(divide="ignore", invalid="ignore"):
+                logs = (comp[0] * np.log(reach) + comp[1] * np.log(court)[None, :]
+                        + comp[2] * np.log(parties))
+                risk = np.nan_to_num(np.exp(logs), nan=0.0) * 100
+            risk[eye] = 0.0
+            bins = np.clip(np.floor(risk).astype(int), 0, BINS - 1)
+            np.add.at(hist, (np.arange(n)[:, None], np.arange(n)[None, :], bins), 1)
+            reached[run] = people[risk > 0].sum()
+    return PairUncertainty(list(k.p.states), runs, seed, hist, reached)
