@@ -148,8 +148,9 @@ def missing_data(scores: pd.DataFrame, kernel: Kernel) -> tuple[pd.DataFrame, li
 def audit(dataset: Dataset, runs: int = 1000, seed: int = 0,
           weights: Weights | str | Path | None = None, sobol_n: int = 1024,
           spread: float = DEFAULT_SPREAD, sensitivity: bool = True,
-          progress: Progress = no_progress) -> Audit:
-    """Run the whole audit. Same seed and inputs give identical results."""
+          progress: Progress = no_progress, pair_runs: int | None = None) -> Audit:
+    """Run the whole audit. Same seed and inputs give identical results. ``pair_runs``:
+    runs of the pair model's uncertainty analysis (default: ``runs``; 0 leaves it out)."""
     w = resolve(dataset, weights)
     kernel = Kernel(dataset)
     space = factor_space(w, kernel, spread)
@@ -176,12 +177,13 @@ def audit(dataset: Dataset, runs: int = 1000, seed: int = 0,
                 "spread": spread, "factors": [f.name for f in space.factors],
                 "weights": "nominal" if weights is None else str(weights)}
     pair_people: dict[str, int] = {}
-    if dataset.displacement is not None and len(dataset.displacement):
+    pair_runs = runs if pair_runs is None else pair_runs
+    if pair_runs and dataset.displacement is not None and len(dataset.displacement):
         from ..crossborder import headlines, pair_arrays
         from .pairs import run_pair_uncertainty
 
         h = headlines(dataset, pair_arrays(dataset, w, kernel=kernel))
-        pu = run_pair_uncertainty(dataset, w, runs, seed, spread=spread, kernel=kernel)
+        pu = run_pair_uncertainty(dataset, w, pair_runs, seed, spread=spread, kernel=kernel)
         pair_people = {"proven": cast(int, h["people_reachable_proven"]),
                        "possible": cast(int, h["people_reachable_possible"]),
                        **pu.people_quantiles()}
