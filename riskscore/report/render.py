@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import __version__, output, paths
 from ..errors import UsageError
@@ -42,15 +42,17 @@ def _safe_url(value) -> str:
     return text if re.match(r"^https?://[^\s\"'<>]+$", text) else "#"
 
 
-# Characters that give inline Markdown meaning (code, emphasis, links/images via [ ], table
-# cells via |); escaped so data can't make any. < and > are HTML-escaped before this.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# Characters that give Markdown meaning (code, emphasis, links/images via [ ], table cells
+# via |, raw HTML via < > and entities via &, headings via #): each is backslash-escaped,
+# which CommonMark renders as the plain character, so data text reads as written (no HTML
+# entities) and can make no link, image, heading or HTML.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~<>&#!])")
 
 
 def _md(value) -> Markup:
-    # HTML-escape first (a Markdown renderer passes raw HTML through), then neutralise
-    # Markdown syntax; the result is marked safe so autoescaping does not escape it twice.
-    text = str(escape(str(value))).replace("\n", " ")
+    # Line breaks (carriage returns included) become spaces: a value stays on its line. The
+    # result is marked safe so autoescaping leaves it as it is.
+    text = re.sub(r"[\r\n]+", " ", str(value))
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
 
 
