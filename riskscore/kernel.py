@@ -303,6 +303,11 @@ class Kernel:
         pillars[ENGAGEMENT] = lower[ENGAGEMENT] = upper[ENGAGEMENT] = eng
         pw = pillar_w / pillar_w.sum(axis=1, keepdims=True)
         exposure = self._composite(pillars, pw, choice.aggregation)
+        # A zero that rests on unknown categories (legal reach 0 from known zeros, with
+        # categories still unknown) is not an estimate: only the interval is reported
+        # (METHODOLOGY.md 9.1).
+        exposure = np.where((exposure == 0) & (legal_parts["point"] == 0)
+                            & (legal_parts["known"] < 1 - 1e-12), np.nan, exposure)
         reliability: np.ndarray | None = None
         if bounds:
             data = (LEGAL, *PILLARS_FROM_INDICATORS)

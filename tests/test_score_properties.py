@@ -124,6 +124,7 @@ def test_the_point_estimate_lies_within_its_bounds(states):
     # no state with an unknown category shows a zero presented as certain: its upper bound
     # is above zero unless another pillar is certainly zero (e.g. fully independent courts)
     unknown = t["unknown_share"] > 0
+    assert not (unknown & (t["exposure"] == 0) & (t["legal_reach"] == 0)).any()
     other_zero = (t[["safeguard_deficit", "repression_climate",
                      "convention_engagement"]] == 0).any(axis=1)
     assert (t.loc[unknown & ~other_zero, "exposure_upper"] > 0).all()
