@@ -23,6 +23,9 @@ settings.register_profile("thorough", max_examples=300, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
+# The invented example index (tests/example) and the CLI options that point at it.
+EXAMPLE = Path(__file__).resolve().parent / "example"
+EX = ("--data", EXAMPLE / "country_data", "--indicators", EXAMPLE / "indicators")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared" / "data"
 
@@ -49,6 +52,14 @@ def ds():
     import riskscore
 
     return riskscore.load()
+
+
+@pytest.fixture(scope="session")
+def example_ds():
+    """The invented example dataset, loaded once."""
+    import riskscore
+
+    return riskscore.load(EXAMPLE / "country_data", EXAMPLE / "indicators")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ and the CLI writes what it says."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import riskscore
-from conftest import run
+from conftest import EX, EXAMPLE, run
 from riskscore.analysis import audit
 from riskscore.analysis.factors import factor_space
 from riskscore.analysis.uncertainty import run_uncertainty
@@ -21,13 +20,10 @@ from riskscore.kernel import Choice, Draws, Kernel, ranks
 from riskscore.vocab import AGGREGATIONS
 from riskscore.weights import Weights, nominal
 
-EXAMPLE = Path(__file__).resolve().parent / "example"
-EX = ("--data", EXAMPLE / "country_data", "--indicators", EXAMPLE / "indicators")
-
 
 @pytest.fixture(scope="module")
-def example():
-    return riskscore.load(EXAMPLE / "country_data", EXAMPLE / "indicators")
+def example(example_ds):
+    return example_ds
 
 
 def _multipliers(n):

@@ -4,24 +4,19 @@ properties the method promises."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given
 from test_score_properties import SETTINGS, build, datasets
 
-import riskscore
-from conftest import run
+from conftest import EX, run
 from riskscore.crossborder import headlines, pair_arrays, pairs
-
-EXAMPLE = Path(__file__).resolve().parent / "example"
-EX = ("--data", EXAMPLE / "country_data", "--indicators", EXAMPLE / "indicators")
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return riskscore.load(EXAMPLE / "country_data", EXAMPLE / "indicators")
+def ds(example_ds):
+    return example_ds
 
 
 def test_aldoria_asking_corvania_by_hand(ds):

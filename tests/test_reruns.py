@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
-
-EXAMPLE = Path(__file__).resolve().parent / "example"
-EX = ("--data", EXAMPLE / "country_data", "--indicators", EXAMPLE / "indicators")
+from conftest import EX, EXAMPLE, run
 
 COMMANDS = [
     ("score", "--format", "table"),
