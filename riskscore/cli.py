@@ -236,6 +236,8 @@ def score(data_dir, indicators_dir, threshold, weights_file, scenario, fmt, regi
     from .summary import group_summary, population_exposed
 
     ds = load(data_dir, indicators_dir)
+    if out is not None:
+        paths.refuse_output_inside(out, data_dir, indicators_dir)
     frame = scoring.score(ds, weights=weights_file, threshold=threshold, scenario=scenario)
     if region:
         pick = (frame["region"].str.lower() == region.lower()) | \
@@ -349,6 +351,8 @@ def pairs(data_dir, indicators_dir, threshold, weights_file, requesting, request
     from .loading import load
 
     ds = load(data_dir, indicators_dir)
+    if out is not None:
+        paths.refuse_output_inside(out, data_dir, indicators_dir)
     frame = crossborder.pairs(ds, weights_file, threshold, scenario, requesting, requested,
                               runs=runs, seed=seed)
     if top is not None or fmt == "table":
@@ -436,7 +440,8 @@ def _progress(label_prefix: str):
 @click.option("--audit-runs", type=click.IntRange(min=0), default=None,
               help="Uncertainty runs behind the rank intervals and claim shares shown in "
                    "reports (0: leave them out). Default: 1000 with --all, 0 otherwise.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of those runs.")
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Seed of those runs.")
 @_friendly
 def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file, fmt, out,
            audit_runs, seed):
@@ -451,6 +456,8 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
     if bool(iso3s) == all_states:
         raise UsageError("give ISO3 codes or --all (not both)")
     ds = load(data_dir, indicators_dir)
+    if out is not None:
+        paths.refuse_output_inside(out, data_dir, indicators_dir)
     audit_result = None
     if audit_runs is None:
         audit_runs = 1000 if all_states else 0
@@ -480,7 +487,7 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
 @_data_options
 @click.option("--runs", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Monte Carlo runs of the uncertainty analysis.")
-@click.option("--seed", type=int, default=0, show_default=True,
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
               help="Random seed; the same seed gives identical results.")
 @click.option("--sobol-n", type=click.IntRange(min=0), default=1024, show_default=True,
               help="Base sample size of the Sobol sensitivity analysis (a power of 2; "
@@ -504,6 +511,8 @@ def audit(data_dir, indicators_dir, runs, seed, sobol_n, weights_file, fmt, out)
     from .report.audit_page import audit_html
 
     ds = load(data_dir, indicators_dir)
+    if out is not None:
+        paths.refuse_output_inside(out, data_dir, indicators_dir)
     result = analysis.audit(ds, runs=runs, seed=seed, weights=weights_file, sobol_n=sobol_n,
                       sensitivity=sobol_n > 0, progress=_progress("audit"))
     text = {"table": audit_text, "json": audit_json, "html": audit_html}[fmt](result, ds)

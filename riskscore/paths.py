@@ -28,3 +28,16 @@ def default_indicators_dir() -> Path:
 
 def templates_dir() -> Path:
     return _pick(_SHIPPED / "templates", _CHECKOUT / "reports" / "templates")
+
+
+def refuse_output_inside(out: Path, data_dir: Path | None, indicators_dir: Path | None) -> None:
+    """An output may not be written into the data or catalogue folders it was computed from
+    (it could replace an input table). Raises UsageError naming the folder."""
+    from .errors import UsageError
+
+    target = Path(out).resolve()
+    for folder in (data_dir or default_data_dir(), indicators_dir or default_indicators_dir()):
+        f = Path(folder).resolve()
+        if target == f or f in target.parents:
+            raise UsageError(f"{out} lies inside the input folder {folder}; write outputs "
+                             "elsewhere (e.g. --out out/scores.csv)")

@@ -166,3 +166,21 @@ def test_explain_json_is_complete():
     assert payload["rank"] is None and payload["flag"].startswith("too little known")
     assert payload["exposure_lower"] == 0.0 and payload["exposure_upper"] > 60
     assert {c["id"] for c in payload["categories"]} == {"speech_a", "identity_b", "assembly_c"}
+
+
+def test_outputs_never_land_in_the_input_folders(shipped_copy):
+    data, meta = shipped_copy
+    before = (data / "countries.csv").read_bytes()
+    result = run("score", "--data", data, "--indicators", meta, "--format", "csv",
+                 "--out", data / "countries.csv")
+    assert result.exit_code == 2
+    assert "lies inside the input folder" in result.stderr
+    assert (data / "countries.csv").read_bytes() == before
+    result = run("audit", "--data", data, "--indicators", meta, "--runs", "10",
+                 "--sobol-n", "0", "--out", meta / "audit")
+    assert result.exit_code == 2 and not (meta / "audit").exists()
+
+
+def test_a_negative_seed_is_a_usage_error():
+    assert run("audit", *EX, "--seed", "-1").exit_code == 2
+    assert run("pairs", *EX, "--seed", "-1").exit_code == 2
