@@ -11,6 +11,7 @@ After this, the rest of the code trusts its inputs.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -77,6 +78,16 @@ def _parse(frame: pd.DataFrame, spec: TableSpec, label: str
                     bad.add((name, int(line)))
                 parsed.append(None)
                 continue
+            control = _CONTROL.search(raw)
+            if control:
+                problems.append(Problem(
+                    label, int(line), name,
+                    f"contains the control character U+{ord(control.group()):04X}",
+                    "remove it (text cells hold printable text; tabs and line breaks are "
+                    "allowed)"))
+                bad.add((name, int(line)))
+                parsed.append(None)
+                continue
             ok, value, what = _convert(raw, col.kind, col.allow_no_date)
             if not ok:
                 problems.append(Problem(label, int(line), name, f"{raw!r} is not {what}",
@@ -86,6 +97,10 @@ def _parse(frame: pd.DataFrame, spec: TableSpec, label: str
         out[name] = pd.Series(parsed, index=frame.index, dtype=_DTYPES[col.kind])
     return out, bad, problems
 
+
+# C0 controls other than tab and line feed, carriage return, and DEL: they would reach
+# terminals as escape sequences and pages as invisible text (issue 18).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 _DTYPES = {"str": object, "float": "float64", "int": "Int64", "bool": "boolean", "date": object}
 

@@ -28,7 +28,10 @@ def value(col: Col) -> st.SearchStrategy:
     if "allowed_values" in s:
         return st.sampled_from(sorted(s["allowed_values"]))
     if "pattern" in s:
-        return st.from_regex(s["pattern"], fullmatch=True).filter(lambda v: v == v.strip())
+        # printable text only: control characters are refused by validation (issue 18)
+        printable = st.characters(blacklist_categories=("Cc", "Cs"))
+        return st.from_regex(s["pattern"], fullmatch=True, alphabet=printable).filter(
+            lambda v: v == v.strip())
     lo, hi = s.get("min_value"), s.get("max_value")
     if col.kind == "float":
         return st.floats(min_value=lo if lo is not None else -1e6,

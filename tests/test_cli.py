@@ -184,3 +184,14 @@ def test_outputs_never_land_in_the_input_folders(shipped_copy):
 def test_a_negative_seed_is_a_usage_error():
     assert run("audit", *EX, "--seed", "-1").exit_code == 2
     assert run("pairs", *EX, "--seed", "-1").exit_code == 2
+
+
+def test_control_characters_in_text_are_refused_with_their_cell(shipped_copy):
+    data, meta = shipped_copy
+    path = data / "countries.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2] = lines[2].replace("Afghanistan", "Afghan\x1b[31mistan", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 1
+    assert "countries.csv:3: name: contains the control character U+001B" in result.stderr
