@@ -117,12 +117,13 @@ def test_counts_give_the_same_quantiles_as_keeping_every_run(engine, ds):
 
 
 def test_same_seed_identical_results_different_seed_different(ds):
-    a = audit(ds, runs=400, seed=11, sobol_n=64)
-    b = audit(ds, runs=400, seed=11, sobol_n=64)
+    a = audit(ds, runs=400, seed=11, sobol_n=64, pair_runs=50)
+    b = audit(ds, runs=400, seed=11, sobol_n=64, pair_runs=50)
     c = audit(ds, runs=400, seed=12, sensitivity=False, pair_runs=0)
     assert np.array_equal(a.uncertainty.rank_counts, b.uncertainty.rank_counts)
     assert np.array_equal(a.sensitivity.shift.total, b.sensitivity.shift.total)
     assert not np.array_equal(a.uncertainty.rank_counts, c.uncertainty.rank_counts)
+    assert a.pair_people == b.pair_people and a.pair_people["p05"] > 0
 
 
 def test_discrete_choices_are_factors_with_their_own_indices(ds):

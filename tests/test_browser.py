@@ -88,7 +88,7 @@ def test_sort_filter_and_follow_a_link(browser, site):
 
     Select(browser.find_element(By.ID, "filter-status")).select_by_value("none")
     assert _ranking_names(browser) == ["Brevia (invented)"]
-    assert "1 ranked states shown" in browser.find_element(By.ID, "shown").text
+    assert "1 placed states shown" in browser.find_element(By.ID, "shown").text
     Select(browser.find_element(By.ID, "filter-status")).select_by_value("")
     browser.save_screenshot(str(ARTIFACTS / "index.png"))
     assert _severe(browser) == []

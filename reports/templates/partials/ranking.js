@@ -46,7 +46,7 @@
       row.hidden = !ok;
       if (ok && row.parentNode.parentNode.id === "ranking") { n += 1; }
     });
-    shown.textContent = n + " ranked states shown";
+    shown.textContent = n + " placed states shown";
   }
   region.addEventListener("change", filter);
   status.addEventListener("change", filter);
