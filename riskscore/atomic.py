@@ -49,6 +49,7 @@ def replace_dir(out: Path, files: Mapping[str, bytes | str]) -> None:
     ``out``; the old folder, if any, is removed only after the new one is in place."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
     try:
         for name, content in files.items():
@@ -61,6 +62,15 @@ def replace_dir(out: Path, files: Mapping[str, bytes | str]) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Folders a killed earlier run left beside ``out`` (half-built or superseded): the
+    names are ours alone, so nothing else is touched."""
+    for prefix in (f".{out.name}.tmp-", f".{out.name}.old-"):
+        for stale in out.parent.glob(prefix + "*"):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
 
 
 def _swap(new: Path, out: Path) -> None:

@@ -63,3 +63,20 @@ def test_pdf_reruns_identically(tmp_path):
         result = run("report", "XAA", *EX, "--format", "pdf", "--out", tmp_path / out)
         assert result.exit_code == 0, result.output
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+def test_one_report_to_a_file_name_writes_that_file(tmp_path):
+    result = run("report", "XAA", *EX, "--format", "md", "--out", tmp_path / "aldoria.md")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "aldoria.md").is_file()
+    several = run("report", "XAA", "XAB", *EX, "--format", "md", "--out", tmp_path / "x.md")
+    assert several.exit_code == 2 and not (tmp_path / "x.md").exists()
+
+
+def test_a_killed_site_build_leaves_nothing_behind_the_next_run(tmp_path):
+    # what a run killed half-way leaves: a half-built folder and a superseded one
+    (tmp_path / ".site.tmp-abc123" / "countries").mkdir(parents=True)
+    (tmp_path / ".site.old-def456").mkdir()
+    result = run("report", "--all", *EX, "--out", tmp_path / "site", "--audit-runs", "0")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -62,7 +62,9 @@ def render_country(rd: ReportData, iso3: str, fmt: str,
 
 def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
                     progress: Progress = no_progress) -> Written:
-    """One file per state (``ISO3.ext``) in ``out``; all rendered before any is written."""
+    """One file per state (``ISO3.ext``) in ``out``; all rendered before any is written.
+    For a single state, an ``out`` that ends in the format's extension (``nga.pdf``) is the
+    file itself."""
     env = render.environment()
     states = set(rd.kernel.p.states)
     unknown = [c for c in iso3s if c.upper() not in states]
@@ -74,6 +76,12 @@ def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
         # A single page opened on its own has no site around it: links point at the web
         # root of a site built next to it.
         rendered[_file_name(iso3, fmt)] = render_country(rd, iso3, fmt, env, root="")
+    if len(rendered) == 1 and Path(out).suffix.lower() == "." + fmt:
+        write_bytes(next(iter(rendered.values())), Path(out))
+        return Written(Path(out), 1, 1)
+    if Path(out).suffix.lower() == "." + fmt:
+        raise UsageError(f"{out} names one file, but {len(rendered)} reports were asked for; "
+                         "give a folder for several")
     for name, data in rendered.items():
         write_bytes(data, out / name)
     return Written(out, len(rendered), len(rendered))
