@@ -43,56 +43,84 @@ class PairArrays:
     no_dual_criminality: np.ndarray  # R x Q x C: serious in R, known not criminal in Q
 
 
+def pair_components(dataset: Dataset, multipliers: np.ndarray | None = None) -> np.ndarray:
+    """The pair model's weights (reach, requested safeguard, parties), summing to 1, from
+    ``indicators/pair_components.csv``; optionally scaled first (the audit's draws)."""
+    assert dataset.pair_components is not None  # loaded with the catalogue
+    comp = dataset.pair_components.set_index("id")["weight"].astype(float)
+    w = comp.reindex(list(COMPONENTS)).to_numpy()
+    if multipliers is not None:
+        w = w * multipliers
+    return w / w.sum()
+
+
+COMPONENTS = ("reach", "requested_safeguard", "parties")
+
+
+def parties(level: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """R x Q: 0 when either state has not signed (nothing binds it), else the smaller of
+    the two engagement values."""
+    bound = level != "none"
+    return np.where(bound[:, None] & bound[None, :],
+                    np.minimum(value[:, None], value[None, :]), 0.0)
+
+
+def passing(serious: np.ndarray, criminal: np.ndarray, demands: np.ndarray) -> np.ndarray:
+    """R x Q x C: a category R punishes as a serious crime passes Q's shield when Q punishes
+    the conduct too, or when Q does not demand dual criminality."""
+    return serious[:, None, :] & (criminal[None, :, :] | ~demands[None, :, None])
+
+
+def pair_risk(reach: np.ndarray, courts: np.ndarray, both: np.ndarray,
+              weights: np.ndarray) -> np.ndarray:
+    """R x Q risk 0-100: weighted geometric mean of reach (R x Q), Q's safeguard deficit
+    (Q) and both-parties (R x Q); 0 on the diagonal (a state does not ask itself)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = (weights[0] * np.log(reach) + weights[1] * np.log(courts)[None, :]
+                + weights[2] * np.log(both))
+        risk = np.nan_to_num(np.exp(logs), nan=0.0) * 100
+    np.fill_diagonal(risk, 0.0)
+    return risk
+
+
 def pair_arrays(dataset: Dataset, weights: Weights | str | None = None,
                 threshold: float = DEFAULT_THRESHOLD, scenario: str = "current",
                 kernel: Kernel | None = None) -> PairArrays:
-    """The pair model for every ordered pair of scored states (R != Q)."""
+    """The pair model for every ordered pair of scored states (R != Q); computed once per
+    kernel, weights, threshold and scenario (explain and the site ask many times)."""
     check_choice("scenario", scenario, SCENARIOS)
     k = kernel if kernel is not None else Kernel(dataset)
     w = resolve(dataset, weights)
     choice = Choice(threshold=threshold, scenario=scenario).checked()
+    key = ("pairs", choice.threshold, scenario,
+           *(tuple(x.round(12).items()) for x in (w.pillars, w.indicators, w.categories)))
+    if key not in k.memo:
+        k.memo[key] = _pair_arrays(dataset, w, choice, k)
+    return k.memo[key]
+
+
+def _pair_arrays(dataset: Dataset, w: Weights, choice: Choice, k: Kernel) -> PairArrays:
     pw, iw, cw = k.weights_matrix(w, 1)
     b = k.run(choice, pw, iw, cw)
     parts = k.categories(choice.threshold)
     cat_w = cw[0] / cw[0].sum()
     n = k.n
-
-    # R's reach: categories certainly serious, and those that could be (unknown).
-    serious_lo = parts.known & parts.serious
-    serious_hi = parts.serious | ~parts.known
-    # Q's shield, category by category (a proxy for the conduct of a request): conduct Q
-    # itself punishes with imprisonment passes any dual-criminality test; conduct Q does not
-    # punish is stopped only if Q demands dual criminality, which is not yet researched.
+    # R's categories certainly serious, and those that could be (unknown). Q's shield,
+    # category by category (a proxy for the conduct of a request): whether Q demands dual
+    # criminality is not yet researched, so the proven side assumes it does and the
+    # possible side that it does not.
     criminal_q = parts.known & (parts.value > 0)
-    not_criminal_q = parts.known & (parts.value == 0)
-    pass_lo = serious_lo[:, None, :] & criminal_q[None, :, :]
-    pass_hi = np.broadcast_to(serious_hi[:, None, :], (n, n, len(cat_w))).copy()
-    no_dc = serious_hi[:, None, :] & not_criminal_q[None, :, :]
-    reach_lo = pass_lo @ cat_w
-    reach_hi = pass_hi @ cat_w
-
-    # Q's courts: its safeguard-deficit pillar (bounds 0-1 where too few indicators).
-    courts_lo = b.pillar_lower[SAFEGUARD][:, 0]
-    courts_hi = b.pillar_upper[SAFEGUARD][:, 0]
-    # Both parties: nothing binds a state that has not signed (current scenario).
+    pass_lo = passing(parts.known & parts.serious, criminal_q, np.ones(n, dtype=bool))
+    pass_hi = passing(parts.serious | ~parts.known, criminal_q, np.zeros(n, dtype=bool))
+    no_dc = (parts.serious | ~parts.known)[:, None, :] \
+        & (parts.known & (parts.value == 0))[None, :, :]
     level = k.engagement_level(choice.scenario)
-    value = np.array([k.p.engagement_value[x] for x in level])
-    bound = level != "none"
-    parties = np.where(bound[:, None] & bound[None, :],
-                       np.minimum(value[:, None], value[None, :]), 0.0)
-
-    assert dataset.pair_components is not None  # loaded with the catalogue
-    comp = dataset.pair_components.set_index("id")["weight"].astype(float)
-    comp = comp / comp.sum()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        def geo(reach: np.ndarray, courts: np.ndarray) -> np.ndarray:
-            logs = (comp["reach"] * np.log(reach) + comp["requested_safeguard"]
-                    * np.log(courts)[None, :] + comp["parties"] * np.log(parties))
-            return np.nan_to_num(np.exp(logs), nan=0.0) * 100
-
-        risk_lo, risk_hi = geo(reach_lo, courts_lo), geo(reach_hi, courts_hi)
+    both = parties(level, np.array([k.p.engagement_value[x] for x in level]))
+    comp = pair_components(dataset)
+    # Q's courts: its safeguard-deficit pillar (bounds 0-1 where too few indicators).
+    risk_lo = pair_risk(pass_lo @ cat_w, b.pillar_lower[SAFEGUARD][:, 0], both, comp)
+    risk_hi = pair_risk(pass_hi @ cat_w, b.pillar_upper[SAFEGUARD][:, 0], both, comp)
     diagonal = np.eye(n, dtype=bool)
-    risk_lo[diagonal] = risk_hi[diagonal] = 0.0
     pass_lo[diagonal] = pass_hi[diagonal] = no_dc[diagonal] = False
     return PairArrays(k.p.states, k.category_ids, pass_lo, pass_hi, risk_lo, risk_hi,
                       _people(dataset, k.p.states), no_dc)

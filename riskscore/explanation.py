@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import legal
+from .crossborder import pair_arrays
 from .errors import UsageError
 from .kernel import Kernel, Prepared
 from .loading import Dataset
@@ -283,7 +284,7 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
     convention = {k: (None if pd.isna(v) else str(v)) for k, v in st.loc[iso3].items()} \
         if iso3 in st.index else {}
     return Explanation(
-        iso3=iso3, name=str(dataset.countries.set_index("iso3").loc[iso3, "name"]),
+        iso3=iso3, name=str(_names(k)[iso3]),
         threshold=float(threshold), rank=_opt_int(cur["rank"]),
         risk_class=cur["class"], exposure=_opt(cur["exposure"]),
         latent_exposure=_opt(lat["exposure"]),
@@ -300,26 +301,22 @@ def explain(dataset: Dataset, iso3: str, weights: Weights | str | None = None,
         researched_share=float(cur["researched_share"]),
         inferred_share=float(cur["inferred_share"]),
         unknown_share=float(cur["unknown_share"]), indicator_completeness=completeness,
-        **_pair_parts(_pairs_for(k, dataset, w, float(threshold)), i, k))
+        **_pair_parts(pair_arrays(dataset, w, threshold, "current", kernel=k), i, k))
 
 
 PAIR_LINES = 10
 
 
-def _pairs_for(k: Kernel, dataset: Dataset, w: Weights, threshold: float):
-    """The pair arrays for these weights and threshold, computed once per kernel."""
-    from .crossborder import pair_arrays  # here: crossborder imports the kernel too
-
-    key = ("pairs", threshold, *(tuple(s.round(12).items()) for s in
-                                 (w.pillars, w.indicators, w.categories)))
-    if key not in k.memo:
-        k.memo[key] = pair_arrays(dataset, w, threshold, "current", kernel=k)
-    return k.memo[key]
+def _names(k: Kernel) -> pd.Series:
+    """Country names by ISO3, looked up once per kernel (explain runs once per state)."""
+    if "names" not in k.memo:
+        k.memo["names"] = k.ds.countries.set_index("iso3")["name"]
+    return k.memo["names"]
 
 
 def _pair_parts(a, i: int, k: Kernel) -> dict:
     """Both directions of one state's cross-border exposure, from the pair arrays."""
-    names = k.ds.countries.set_index("iso3")["name"]
+    names = _names(k)
 
     def lines(risk_lo, risk_hi, people, passing) -> list[PairLine]:
         order = sorted((j for j in range(len(a.states)) if risk_hi[j] > 0),

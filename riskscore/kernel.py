@@ -28,11 +28,8 @@ from .vocab import (
     LEGAL,
     MISSING_RULES,
     PILLARS_FROM_INDICATORS,
-    RANGE,
-    RANKED,
     SCENARIOS,
     STANDINGS,
-    TOO_LITTLE,
     check_choice,
     check_threshold,
 )
@@ -96,7 +93,6 @@ class Prepared:
     status: np.ndarray  # engagement level id per state
     engagement_ids: list[str]
     engagement_value: dict[str, float]
-    population: np.ndarray
     _values: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict,
                                                                repr=False)
 
@@ -138,7 +134,6 @@ def scored_states(ds: Dataset) -> list[str]:
 def prepare(ds: Dataset) -> Prepared:
     states = scored_states(ds)
     cats = list(ds.categories["id"])
-    pop = ds.countries.set_index("iso3")["population"].reindex(states)
     return Prepared(
         ds=ds, states=states, pillar_ids=list(ds.pillars["id"]),
         indicator_ids=list(ds.indicators["id"]),
@@ -149,7 +144,6 @@ def prepare(ds: Dataset) -> Prepared:
         status=engagement_status(ds, states),
         engagement_ids=list(ds.engagement["id"]),
         engagement_value=ds.engagement.set_index("id")["value"].astype(float).to_dict(),
-        population=pop.to_numpy(dtype=float),
     )
 
 
@@ -185,11 +179,6 @@ class Batch:
     def in_ranking(self) -> np.ndarray:
         return self.standing < 2
 
-    @property
-    def ranked(self) -> np.ndarray:
-        """Placed in the ranking (alias kept for the audit's rank counting)."""
-        return self.in_ranking
-
 
 class Kernel:
     """The method, batched. ``run`` scores every state for m weight sets at once."""
@@ -213,7 +202,8 @@ class Kernel:
                       for pillar in PILLARS_FROM_INDICATORS}
         self._parts: dict[float, legal.CategoryParts] = {}
         self.memo: dict = {}  # per-kernel lookups that products build once (explain's rows)
-        self._risk: dict[tuple, np.ndarray] = {}
+        self._risk: dict[tuple[str, str], np.ndarray] = {}
+        self._stacks: dict[tuple, np.ndarray] = {}
         self.classes = dataset.classes.sort_values("lower", kind="stable")
         self.class_ids = list(self.classes["id"])
         self._edges = self.classes["lower"].to_numpy(float)[1:]
@@ -375,8 +365,8 @@ class Kernel:
         """The per-category indicator matrices named (default ``_BLOCKS``), stacked
         (blocks*n x C), cached per threshold."""
         names = names or _BLOCKS
-        key = ("stack", float(threshold), names)
-        if key not in self._risk:
+        key = (float(threshold), names)
+        if key not in self._stacks:
             parts = self.categories(threshold)
             known = parts.known.astype(float)
             unknown = 1.0 - known
@@ -394,8 +384,8 @@ class Kernel:
                 "lower": parts.lower,
                 "upper": parts.upper,
             }
-            self._risk[key] = np.vstack([arrays[b] for b in names])
-        return self._risk[key]
+            self._stacks[key] = np.vstack([arrays[b] for b in names])
+        return self._stacks[key]
 
     def _legal_drawn(self, parts: legal.CategoryParts, cw: np.ndarray, draws: Draws,
                      bounds: bool = True
@@ -499,5 +489,5 @@ def class_names(kernel: Kernel, index: np.ndarray, defined: np.ndarray) -> np.nd
     return np.where(defined, ids[np.clip(index, 0, len(ids) - 1)], np.array(None))
 
 
-__all__ = ["Batch", "Choice", "Draws", "Kernel", "Prepared", "RANGE", "RANKED", "TOO_LITTLE",
-           "engagement_status", "prepare", "rank_range", "ranks", "scored_states"]
+__all__ = ["Batch", "Choice", "Draws", "Kernel", "Prepared", "engagement_status", "prepare",
+           "rank_range", "ranks", "scored_states"]

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .coverage import offence_cells
-from .kernel import Choice, Kernel
+from .kernel import Choice, Kernel, standing_names
 from .vocab import DEFAULT_THRESHOLD, ENGAGEMENT, LEGAL, PILLARS_FROM_INDICATORS, RANKED
 from .weights import Weights, resolve
 
@@ -54,6 +54,7 @@ def priorities(dataset, weights: Weights | str | None = None,
     names = dataset.countries.set_index("iso3")["name"]
     rows = []
     standing = np.asarray(b.standing[:, 0])
+    names_of_standing = standing_names(standing)
     assert b.class_lower is not None and b.class_upper is not None  # a run with bounds
     assert b.exposure_lower is not None and b.exposure_upper is not None
     for s, c in zip(*np.nonzero(~parts.known), strict=True):
@@ -67,8 +68,7 @@ def priorities(dataset, weights: Weights | str | None = None,
         iso3 = k.p.states[s]
         rows.append({
             "iso3": iso3, "name": names.get(iso3), "category": k.category_ids[c],
-            "status": status.iloc[s, c], "standing": ("ranked", "range",
-                                                      "too_little_known")[standing[s]],
+            "status": status.iloc[s, c], "standing": names_of_standing[s],
             "class_lower": k.class_ids[b.class_lower[s, 0]],
             "class_upper": k.class_ids[b.class_upper[s, 0]],
             "exposure_lower": b.exposure_lower[s, 0], "exposure_upper": b.exposure_upper[s, 0],

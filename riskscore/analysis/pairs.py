@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..crossborder import SAFEGUARD, _people
+from ..crossborder import SAFEGUARD, _people, pair_components, pair_risk, parties, passing
 from ..kernel import Choice, Kernel
 from ..loading import Dataset
 from ..weights import Weights
@@ -62,10 +62,10 @@ def run_pair_uncertainty(dataset: Dataset, weights: Weights, runs: int = 1000, s
     hist = np.zeros((n, n, BINS), dtype=np.int32)
     people = _people(dataset, k.p.states)
     reached = np.empty(runs)
-    assert dataset.pair_components is not None
-    comp0 = dataset.pair_components.set_index("id")["weight"].astype(float)
     offsets = np.random.default_rng(20261208).random(n)
-    eye = np.eye(n, dtype=bool)
+    lvl_known = np.where(parts.serious, 2, np.where(parts.value > 0, 1, 0))
+    level_ids = k.engagement_level(scenario)
+    level_col = np.array([k.p.engagement_ids.index(x) for x in level_ids])
     for choice, idx in r.groups.items():
         choice = Choice(choice.aggregation, threshold, choice.missing_rule, choice.bounds,
                         scenario)
@@ -74,32 +74,18 @@ def run_pair_uncertainty(dataset: Dataset, weights: Weights, runs: int = 1000, s
         courts = b.pillars[SAFEGUARD]  # n x m (NaN where too few indicators: 0 to 1 drawn)
         level = (k.unknown_levels(parts, draws.unknown) if draws.unknown is not None
                  else np.zeros((n, c, len(idx)), dtype=int))
-        lvl_known = np.where(parts.serious, 2, np.where(parts.value > 0, 1, 0))
         engagement = (draws.engagement if draws.engagement is not None
                       else np.tile(np.array([k.p.engagement_value[e]
                                              for e in k.p.engagement_ids]), (len(idx), 1)))
-        level_ids = k.engagement_level(scenario)
         for j, run in enumerate(idx):
             lv = np.where(parts.known, lvl_known, level[:, :, j])
-            serious, criminal = lv == 2, lv >= 1
             demands = ((extra[run, 3] + offsets) % 1.0) < 0.5
-            passing = serious[:, None, :] & (criminal[None, :, :] | ~demands[None, :, None])
-            cat_w = cw[j] / cw[j].sum()
-            reach = passing @ cat_w
-            value = np.array([engagement[j, k.p.engagement_ids.index(x)] for x in level_ids])
-            bound = level_ids != "none"
-            parties = np.where(bound[:, None] & bound[None, :],
-                               np.minimum(value[:, None], value[None, :]), 0.0)
+            reach = passing(lv == 2, lv >= 1, demands) @ (cw[j] / cw[j].sum())
             court = courts[:, j]
             court = np.where(np.isnan(court), (extra[run, 4] + offsets) % 1.0, court)
-            mult = 1.0 + spread * (2.0 * extra[run, :3] - 1.0)
-            comp = comp0.to_numpy() * mult
-            comp = comp / comp.sum()
-            with np.errstate(divide="ignore", invalid="ignore"):
-                logs = (comp[0] * np.log(reach) + comp[1] * np.log(court)[None, :]
-                        + comp[2] * np.log(parties))
-                risk = np.nan_to_num(np.exp(logs), nan=0.0) * 100
-            risk[eye] = 0.0
+            comp = pair_components(dataset, 1.0 + spread * (2.0 * extra[run, :3] - 1.0))
+            risk = pair_risk(reach, court, parties(level_ids, engagement[j, level_col]),
+                             comp)
             bins = np.clip(np.floor(risk).astype(int), 0, BINS - 1)
             np.add.at(hist, (np.arange(n)[:, None], np.arange(n)[None, :], bins), 1)
             reached[run] = people[risk > 0].sum()
