@@ -48,13 +48,14 @@ class OffenceRow:
     applies: bool
     why_not: str
     penalty_bound: float | None = None  # years that can certainly be imposed; inf = life/death
+    sanction: str | None = None  # for a maximum of 0: fine_only (a crime) or not_criminal
 
 
 @dataclass(frozen=True)
 class CategoryPart:
     id: str
     name: str
-    status: str  # serious_crime | criminalised | no_imprisonment | unknown_penalty | not_searched
+    status: str  # serious_crime | criminalised | not_criminal | unknown_penalty | not_searched
     status_text: str
     deciding: OffenceRow | None
     rows: list[OffenceRow]
@@ -130,12 +131,18 @@ STATUS_TEXT = {
     "serious_crime": "serious crime (maximum at or above the threshold): cross-border "
                      "cooperation and interception open",
     "criminalised": "criminalised below the threshold: domestic powers open",
-    "no_imprisonment": "not criminalised, or not punishable by imprisonment (cited)",
+    "not_criminal": "not a criminal offence: not criminalised, abolished, or an "
+                    "administrative offence only (cited)",
     "unknown_penalty": "criminalised, but the maximum penalty was not found: unknown",
     "searched_unknown": "searched, no applicable penalty found: unknown (not 'not "
                         "criminalised')",
     "not_searched": "no row: not yet searched (unknown, not 'not criminalised')",
 }
+
+
+# What a maximum of 0 years means, by the row's sanction (METHODOLOGY.md 6.1).
+SANCTION_TEXT = {"fine_only": "no imprisonment (a criminal offence: fine or other sentence)",
+                 "not_criminal": "no imprisonment (not a criminal offence)"}
 
 
 def penalty_text(row: pd.Series) -> str:
@@ -150,7 +157,9 @@ def penalty_text(row: pd.Series) -> str:
         return "life imprisonment"
     years = row["max_penalty_years"]
     if pd.notna(years):
-        return "no imprisonment" if years == 0 else f"up to {duration_text(years)}"
+        if years == 0:
+            return SANCTION_TEXT.get(row.get("sanction"), "no imprisonment")
+        return f"up to {duration_text(years)}"
     minimum = row.get("min_penalty_years")
     if minimum is not None and pd.notna(minimum):
         return f"at least {duration_text(minimum)} (no maximum stated)"
@@ -198,7 +207,12 @@ def _offence_row(row: dict, ok: bool, bound: float) -> OffenceRow:
             why = "no longer in force"
     return OffenceRow(row["row_id"], row["offence"], row["law"], penalty_text(row),
                       row["confidence"], row["source_title"], row["source_url"],
-                      row["source_date"], bool(ok), why, None if np.isnan(bound) else float(bound))
+                      row["source_date"], bool(ok), why, None if np.isnan(bound) else float(bound),
+                      _text_or_none(row.get("sanction")))
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def offence_rows(kernel: Kernel) -> dict[tuple[str, str], list[OffenceRow]]:
@@ -372,7 +386,7 @@ def _status(arr: legal.OffenceArrays, i: int, c: int, serious: bool) -> str:
         return "searched_unknown" if arr.searched[i, c] else "not_searched"
     if arr.has_unknown[i, c]:
         return "unknown_penalty"
-    return "criminalised" if arr.imprisonment[i, c] else "no_imprisonment"
+    return "criminalised" if arr.criminalised[i, c] else "not_criminal"
 
 
 def _deciding(rows: list[OffenceRow]) -> OffenceRow | None:

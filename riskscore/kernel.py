@@ -375,7 +375,7 @@ class Kernel:
                 "researched": (parts.known & ~parts.inferred).astype(float),
                 "inferred": parts.inferred.astype(float),
                 "has_rows": parts.has_rows.astype(float),
-                "prison": (parts.has_rows & parts.imprisonment).astype(float),
+                "prison": (parts.has_rows & parts.criminalised).astype(float),
                 "serious": parts.serious.astype(float),
                 "unknown": unknown,
                 "known_value": known * parts.value,
@@ -394,7 +394,7 @@ class Kernel:
         m = cw.shape[0]
         d = (np.full(m, self.p.domestic_share) if draws.domestic_share is None
              else draws.domestic_share)[None, None, :]
-        imp = parts.imprisonment[:, :, None]
+        imp = parts.criminalised[:, :, None]
         value = np.where(parts.serious[:, :, None], 1.0, np.where(imp, d, 0.0))
         lo = np.where(imp, d, 0.0)
         known = parts.known[:, :, None]
@@ -420,7 +420,7 @@ class Kernel:
         crime. A cell with imprisonment of unknown length starts at 1 (its floor); each cell
         is uniform over its feasible levels (METHODOLOGY.md 13.1). Known cells are ignored
         by the callers."""
-        imp = parts.imprisonment[:, :, None]
+        imp = parts.criminalised[:, :, None]
         frac = (u[None, None, :] + self._offsets[:, :, None]) % 1.0
         n_levels = np.where(imp, 2, 3)
         pick = np.minimum((frac * n_levels).astype(int), n_levels - 1)

@@ -16,8 +16,11 @@ METHODOLOGY.md section 6. Per state and offence category, from the curated offen
   known penalty; otherwise **unknown**. No applicable row at all is unknown, never "not
   criminalised";
 * it is **criminalised** (opens the domestic powers, arts 23, 25-29) when some applicable
-  row carries imprisonment, of known or unknown length; a row with maximum 0 (fine only or
-  abolished) does not.
+  row is a criminal offence: imprisonment of known or unknown length, or a row with maximum
+  0 whose ``sanction`` is ``fine_only`` (a crime punished without prison: art. 23(2)(c) reaches
+  the evidence of *any* criminal offence). A row with maximum 0 and sanction
+  ``not_criminal`` (an administrative or petty offence outside the criminal law, or an
+  offence since abolished) does not (METHODOLOGY.md 6.1, "Fine only is not decriminalised").
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ class OffenceArrays:
     bound: np.ndarray  # highest severity bound in years (inf = life/death); nan = none known
     has_rows: np.ndarray  # some applicable row exists
     has_unknown: np.ndarray  # some applicable row has no known maximum (open above)
-    imprisonment: np.ndarray  # some applicable row carries imprisonment
+    criminalised: np.ndarray  # some applicable row is a criminal offence (prison, or fine only)
     searched: np.ndarray  # the category has rows (search notes, out of force...), applicable or not
     inferred: np.ndarray  # every applicable row is an absence inferred from a survey
 
@@ -88,11 +91,12 @@ def offence_arrays(offences: pd.DataFrame, states: list[str], categories: list[s
     # a serious crime when it reaches the threshold, but below it the category stays unknown.
     severe = rows["life_imprisonment"].astype(bool) | rows["death_penalty"].astype(bool)
     rows["unknown"] = rows["max_penalty_years"].isna() & ~severe & (_kind(rows) == "offence")
-    rows["prison"] = rows["unknown"] | (rows["bound"] > 0)
+    fine_only = rows["sanction"].eq("fine_only") if "sanction" in rows else False
+    rows["criminal"] = rows["unknown"] | (rows["bound"] > 0) | fine_only
     rows["survey"] = rows["row_id"].astype(str).str.startswith(SURVEY_ROW_PREFIX) \
         if "row_id" in rows else False
     grouped = rows.groupby(["iso3", "category"]).agg(
-        bound=("bound", "max"), unknown=("unknown", "any"), prison=("prison", "any"),
+        bound=("bound", "max"), unknown=("unknown", "any"), criminal=("criminal", "any"),
         survey=("survey", "all"), n=("bound", "size"))
     full = pd.MultiIndex.from_product([states, categories], names=["iso3", "category"])
     g = grouped.reindex(full)
@@ -105,7 +109,7 @@ def offence_arrays(offences: pd.DataFrame, states: list[str], categories: list[s
         bound=g["bound"].to_numpy(dtype=float).reshape(shape),
         has_rows=g["n"].notna().to_numpy().reshape(shape),
         has_unknown=g["unknown"].fillna(False).to_numpy(dtype=bool).reshape(shape),
-        imprisonment=g["prison"].fillna(False).to_numpy(dtype=bool).reshape(shape),
+        criminalised=g["criminal"].fillna(False).to_numpy(dtype=bool).reshape(shape),
         searched=searched,
         inferred=g["survey"].fillna(False).to_numpy(dtype=bool).reshape(shape),
     )
@@ -132,7 +136,7 @@ class CategoryParts:
 
     ``value`` is the category's value where it is known; ``lower`` and ``upper`` bound it
     where it is not: the lowest is the domestic share when an applicable row carries
-    imprisonment of unknown length (the law certainly opens the domestic powers), else 0;
+    a criminal offence of unknown maximum (the law certainly opens the domestic powers), else 0;
     the highest is 1 (a serious crime could be found). Known cells have lower = upper = value.
     """
 
@@ -142,14 +146,14 @@ class CategoryParts:
     lower: np.ndarray
     upper: np.ndarray
     inferred: np.ndarray  # known only through a survey's absence
-    imprisonment: np.ndarray
+    criminalised: np.ndarray  # some applicable row is a criminal offence (prison, or fine only)
     has_rows: np.ndarray
 
 
 def category_parts(arr: OffenceArrays, threshold: float, dom_share: float) -> CategoryParts:
     serious, known = category_status(arr, threshold)
-    value = np.where(serious, 1.0, np.where(arr.imprisonment, dom_share, 0.0))
-    lower = np.where(known, value, np.where(arr.imprisonment, dom_share, 0.0))
+    value = np.where(serious, 1.0, np.where(arr.criminalised, dom_share, 0.0))
+    lower = np.where(known, value, np.where(arr.criminalised, dom_share, 0.0))
     upper = np.where(known, value, 1.0)
     return CategoryParts(value, known, serious, lower, upper, known & arr.inferred,
-                         arr.imprisonment, arr.has_rows)
+                         arr.criminalised, arr.has_rows)

@@ -117,6 +117,11 @@ ROW_ID = r"^([a-z0-9_]+\.csv:\d+|survey:[A-Za-z0-9_.-]+:[A-Z]{3})$"
 _CURATED_ROW = _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line")
 _row_link = Col(required=False, checks=(_CURATED_ROW,))
 ROW_KINDS = ("offence", "not_criminalised", "search_note")
+# What a maximum of 0 years means (METHODOLOGY.md 6.1): a crime punished without prison
+# (fines, community work, corrective labour) or an offence outside the criminal law
+# (administrative or petty offence, or one since abolished).
+SANCTIONS = ("fine_only", "not_criminal")
+_sanction = Col(required=False, checks=(_isin(SANCTIONS),))
 
 OFFENCES = TableSpec(
     "offences.csv", "data",
@@ -154,9 +159,11 @@ OFFENCES = TableSpec(
         "retrieved": Col("date", required=False),
         # Longest sentence a court is reported to have imposed: the maximum is at least this.
         "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
+        # Required where the maximum is 0: fine_only still opens the domestic powers.
+        "sanction": _sanction,
         "annotation_basis": _opt_text,
     },
-    key=("row_id",), optional=("same_provision_as",),
+    key=("row_id",), optional=("same_provision_as", "sanction"),
 )
 
 OFFENCE_ANNOTATIONS = TableSpec(
@@ -168,8 +175,9 @@ OFFENCE_ANNOTATIONS = TableSpec(
      "same_provision_as": _row_link,
      "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
      "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
+     "sanction": _sanction,
      "basis": _text},
-    key=("row_id",), optional=("same_provision_as",),
+    key=("row_id",), optional=("same_provision_as", "sanction"),
 )
 
 # Surveys that list states with a kind of law (country_data/curation/): each UN member state

@@ -401,6 +401,7 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                 "leave in_force empty when the offence was repealed or struck down (the row "
                 "already says so); if a later law criminalised the conduct again, name that "
                 "row in superseded_by"))
+        problems += _check_sanction(off, severe.astype(bool))
         note = (off["row_kind"] == "search_note") & off["max_penalty_years"].notna()
         for line, _ in _rows(off, note):
             problems.append(Problem(OFFENCES.name, line, "max_penalty_years",
@@ -415,6 +416,25 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                                     f"{row[col]!r} is not a row_id of offences.csv", fix))
     if "same_provision_as" in off:
         problems += _check_same_provision(off, ids)
+    return problems
+
+
+def _check_sanction(off: pd.DataFrame, severe: pd.Series) -> list[Problem]:
+    """A maximum of 0 must say whether the conduct is still a crime (fine only: the domestic
+    powers reach it) or not (METHODOLOGY.md 6.1); any other row has no sanction word."""
+    sanction = off["sanction"] if "sanction" in off else pd.Series(None, index=off.index)
+    zero = (off["row_kind"] == "offence") & off["max_penalty_years"].eq(0) & ~severe
+    problems = [Problem(OFFENCES.name, line, "sanction",
+                        "a maximum of 0 years does not say whether the conduct is still a crime",
+                        "give sanction fine_only (a criminal offence punished by fine, community "
+                        "work or another non-custodial sentence) or not_criminal (an "
+                        "administrative or petty offence, or one since abolished: prefer a "
+                        "not_criminalised row for a repeal)")
+                for line, _ in _rows(off, zero & sanction.isna())]
+    problems += [Problem(OFFENCES.name, line, "sanction",
+                         f"sanction {row['sanction']!r} given for a row whose maximum is not 0",
+                         "leave sanction empty unless the row is an offence with maximum 0")
+                 for line, row in _rows(off, ~zero & sanction.notna())]
     return problems
 
 

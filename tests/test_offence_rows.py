@@ -24,7 +24,7 @@ def _rows(*rows) -> pd.DataFrame:
 def _status(frame: pd.DataFrame, threshold: float = 4.0):
     arr = legal.offence_arrays(frame, ["XAA"], ["c"])
     serious, known = legal.category_status(arr, threshold)
-    return bool(serious[0, 0]), bool(known[0, 0]), bool(arr.imprisonment[0, 0]), \
+    return bool(serious[0, 0]), bool(known[0, 0]), bool(arr.criminalised[0, 0]), \
         bool(arr.searched[0, 0])
 
 
@@ -57,8 +57,35 @@ def test_a_sentence_imposed_proves_the_maximum_is_at_least_that():
     assert _status(_rows({"sentence_imposed_years": 6.0}), threshold=7.0)[:2] == (False, False)
 
 
-def test_fine_only_is_known_and_not_imprisonment():
-    assert _status(_rows({"max_penalty_years": 0.0})) == (False, True, False, True)
+def test_fine_only_is_a_known_crime_that_opens_the_domestic_powers():
+    """Issue 14.4: art. 23(2)(c) reaches the evidence of any criminal offence."""
+    rows = _rows({"max_penalty_years": 0.0, "sanction": "fine_only"})
+    assert _status(rows) == (False, True, True, True)
+    parts = legal.category_parts(legal.offence_arrays(rows, ["XAA"], ["c"]), 4.0, 0.3)
+    assert parts.value[0, 0] == parts.lower[0, 0] == parts.upper[0, 0] == 0.3
+
+
+def test_an_offence_outside_the_criminal_law_is_known_and_opens_nothing():
+    rows = _rows({"max_penalty_years": 0.0, "sanction": "not_criminal"})
+    assert _status(rows) == (False, True, False, True)
+    parts = legal.category_parts(legal.offence_arrays(rows, ["XAA"], ["c"]), 4.0, 0.3)
+    assert parts.value[0, 0] == 0.0
+
+
+@pytest.mark.parametrize("penalty, sanction, message", [
+    ("0", "", "a maximum of 0 years does not say whether the conduct is still a crime"),
+    ("2", "fine_only", "sanction 'fine_only' given for a row whose maximum is not 0"),
+])
+def test_validation_asks_what_a_maximum_of_zero_means(shipped_copy, penalty, sanction,
+                                                     message):
+    data, meta = shipped_copy
+    off = pd.read_csv(data / "offences.csv", dtype=str, keep_default_na=False)
+    row = off.index[(off["row_kind"] == "offence") & (off["max_penalty_years"] == "3")][0]
+    off.loc[row, ["max_penalty_years", "sanction"]] = [penalty, sanction]
+    off.to_csv(data / "offences.csv", index=False, lineterminator="\n")
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 1
+    assert f"offences.csv:{row + 2}: sanction: {message}" in result.stderr
 
 
 @pytest.mark.parametrize("kind, penalty, message", [

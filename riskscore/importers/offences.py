@@ -31,8 +31,9 @@ COLUMNS = ["iso3", "country", "category", "offence", "law", "max_penalty_years",
 RESEARCH_COLUMNS = ["row_kind", "min_penalty_years", "sentence_imposed_years",
                     "requires_violence", "in_force", "retrieved"]
 ANNOTATED = ["in_force", "superseded_by", "requires_violence", "same_provision_as",
-             "min_penalty_years", "sentence_imposed_years"]
-REFERENCES = ("superseded_by", "same_provision_as")  # annotation columns naming another row
+             "min_penalty_years", "sentence_imposed_years", "sanction"]
+# Annotation columns given as text: links naming another row, and the sanction word.
+TEXT_ANNOTATIONS = ("superseded_by", "same_provision_as", "sanction")
 
 
 def import_offences(files: list[Path], data_dir: Path, annotations: Path | None = None,
@@ -90,7 +91,7 @@ def _annotate(out: pd.DataFrame, annotations: Path | None) -> pd.DataFrame:
         given = ann[col].dropna() if col in ann else pd.Series(dtype=object)
         if col in ("in_force", "requires_violence"):
             given = given.map(lambda v: str(bool(v)).lower())
-        elif col != "annotation_basis" and col not in REFERENCES:
+        elif col != "annotation_basis" and col not in TEXT_ANNOTATIONS:
             given = given.map(lambda v: f"{v:g}")
         merged.loc[given.index, col] = given
     return merged.reset_index()

@@ -358,14 +358,16 @@ def _opens_text(ds: Dataset) -> dict[str, str]:
 
 
 def _row_opens(bound: float | None, applies: bool, threshold: float,
-               opens: dict[str, str]) -> str:
+               opens: dict[str, str], sanction: str | None = None) -> str:
     """What one offence row opens on its own (METHODOLOGY.md 6.1)."""
     if not applies:
         return "nothing (does not count)"
     if bound is not None and bound >= threshold:
         return opens["serious"]
+    if bound == 0 and sanction == "fine_only":
+        return opens["domestic"] + " (a criminal offence without prison)"
     if bound == 0:
-        return "nothing (no imprisonment)"
+        return "nothing (not a criminal offence)"
     if bound is None:
         return opens["domestic"] + "; serious-crime status unknown"
     return opens["domestic"]
@@ -397,7 +399,8 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
             line = OffenceLine(
                 **dataclasses.asdict(row), category=cat.id, category_name=cat.name,
                 decides=cat.deciding is not None and row.row_id == cat.deciding.row_id,
-                opens=_row_opens(row.penalty_bound, row.applies, rd.threshold, opens))
+                opens=_row_opens(row.penalty_bound, row.applies, rd.threshold, opens,
+                                 row.sanction))
             (serious_rows if line.decides and cat.status == "serious_crime"
              else other_rows).append(line)
     articles = [ArticleLine(f"{a.article}{'(' + a.paragraph + ')' if a.paragraph else ''}",
