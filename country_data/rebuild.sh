@@ -24,7 +24,7 @@ $R import offences   "$S/offences/identity_offences.csv" "$S/offences/speech_off
                      "$S/offences/speech_offences_2.csv" "$S/offences/speech_offences_3.csv" \
                      "$C/offences_riskscore.csv" --annotations "$C/offence_annotations.csv" \
                      --surveys "$C/absence_surveys.csv" --survey-listed "$C/absence_listed.csv" \
-                     --data "$OUT"
+                     --source-hosts "$C/source_hosts.csv" --data "$OUT"
 $R import convention "$S/convention/signatures.csv" "$S/convention/ratifications.csv" \
                                                                                   --data "$OUT"
 # People by origin x asylum (latest year in the file: 2025), for the pair model.

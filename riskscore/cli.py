@@ -64,11 +64,18 @@ def validate(data_dir: Path | None, indicators_dir: Path | None) -> None:
     file:line: column: what is wrong (fix: ...). Exit 0 when clean, 1 when not.
     """
     from .loading import load
+    from .quality import secondary_only
 
     ds = load(data_dir, indicators_dir)
     click.echo(f"ok: {ds.data_dir} and {ds.indicators_dir} are valid "
                f"({len(ds.countries)} countries, {len(ds.observations)} observations, "
                f"{len(ds.offences)} offence rows)")
+    warnings = secondary_only(ds.offences)
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
+    if warnings:
+        click.echo(f"{len(warnings)} warning(s): the data are valid; these rows deserve a "
+                   "better source", err=True)
 
 
 @main.command()
@@ -161,10 +168,14 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 @click.option("--survey-listed", "survey_listed", type=click.Path(path_type=Path),
               default=None, help="offences only: the states each survey lists "
                                  "(country_data/curation/absence_listed.csv).")
+@click.option("--source-hosts", "source_hosts", type=click.Path(path_type=Path),
+              default=None, help="offences only: how each cited host is rated (statute, "
+                                 "official, ... secondary copy; "
+                                 "country_data/curation/source_hosts.csv).")
 @_friendly
 def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
             annotations: Path | None, surveys: Path | None,
-            survey_listed: Path | None) -> None:
+            survey_listed: Path | None, source_hosts: Path | None) -> None:
     """Rebuild a country_data table from a publisher's FILES (groups, population, rsf,
     vdem, fiw, offences, convention, unhcr); see country_data/README.md.
 
@@ -174,13 +185,14 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
 
     target = data_dir if data_dir is not None else paths.default_data_dir()
     given = [o for o, v in (("--annotations", annotations), ("--surveys", surveys),
-                            ("--survey-listed", survey_listed)) if v is not None]
+                            ("--survey-listed", survey_listed),
+                            ("--source-hosts", source_hosts)) if v is not None]
     if given and kind != "offences":
         from .errors import UsageError
 
         raise UsageError(f"{', '.join(given)} go(es) with 'import offences' only")
-    extra = ({"annotations": annotations, "surveys": surveys, "listed": survey_listed}
-             if kind == "offences" else {})
+    extra = ({"annotations": annotations, "surveys": surveys, "listed": survey_listed,
+              "source_hosts": source_hosts} if kind == "offences" else {})
     result = IMPORTERS[kind](list(files), target, **extra)
     click.echo(f"{kind}: wrote {result.rows_written} rows to {result.table}")
     for note in result.skipped:

@@ -5,6 +5,17 @@ from __future__ import annotations
 from .explanation import Explanation
 
 
+def quality_text(quality: str) -> str:
+    """A source-quality word as a reader says it (METHODOLOGY.md 6.1)."""
+    return QUALITY_TEXT.get(quality, quality.replace("_", " "))
+
+
+QUALITY_TEXT = {"statute": "statute text", "official": "official page", "court": "court decision",
+                "legal_database": "legal database", "ngo_press": "NGO or press report",
+                "survey": "survey publisher", "secondary_copy": "secondary copy: weak source",
+                "unrated": "source not yet rated"}
+
+
 def _num(v: float | None, fmt: str = "{:.1f}") -> str:
     return "missing" if v is None else fmt.format(v)
 
@@ -78,7 +89,7 @@ def render_text(ex: Explanation) -> str:
             lines.append(f"   {mark} {row.law}: {row.offence[:90]} — {row.penalty} "
                          f"({row.confidence}){note}")
             lines.append(f"       source: {row.source_title} <{row.source_url}> "
-                         f"({row.source_date})")
+                         f"({row.source_date}; {quality_text(row.source_quality)})")
     lines += ["", "Convention articles these offences open:"]
     if not ex.articles_opened:
         lines.append("  none known")

@@ -49,6 +49,7 @@ class OffenceRow:
     why_not: str
     penalty_bound: float | None = None  # years that can certainly be imposed; inf = life/death
     sanction: str | None = None  # for a maximum of 0: fine_only (a crime) or not_criminal
+    source_quality: str = "unrated"  # statute ... secondary_copy (schemas.SOURCE_QUALITIES)
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,8 @@ def _offence_row(row: dict, ok: bool, bound: float) -> OffenceRow:
     return OffenceRow(row["row_id"], row["offence"], row["law"], penalty_text(row),
                       row["confidence"], row["source_title"], row["source_url"],
                       row["source_date"], bool(ok), why, None if np.isnan(bound) else float(bound),
-                      _text_or_none(row.get("sanction")))
+                      _text_or_none(row.get("sanction")),
+                      _text_or_none(row.get("source_quality")) or "unrated")
 
 
 def _text_or_none(value: object) -> str | None:

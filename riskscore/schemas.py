@@ -121,6 +121,11 @@ ROW_KINDS = ("offence", "not_criminalised", "search_note")
 # (fines, community work, corrective labour) or an offence outside the criminal law
 # (administrative or petty offence, or one since abolished).
 SANCTIONS = ("fine_only", "not_criminal")
+# What kind of page a row rests on (issue 14.5), best first; "unrated" = host not yet
+# classified in country_data/curation/source_hosts.csv.
+SOURCE_QUALITIES = ("statute", "official", "court", "legal_database", "ngo_press", "survey",
+                    "secondary_copy", "unrated")
+_quality = Col(required=False, checks=(_isin(SOURCE_QUALITIES),))
 _sanction = Col(required=False, checks=(_isin(SANCTIONS),))
 
 OFFENCES = TableSpec(
@@ -161,9 +166,11 @@ OFFENCES = TableSpec(
         "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
         # Required where the maximum is 0: fine_only still opens the domestic powers.
         "sanction": _sanction,
+        # The kind of page cited: the research row's own rating, else its host's.
+        "source_quality": _quality,
         "annotation_basis": _opt_text,
     },
-    key=("row_id",), optional=("same_provision_as", "sanction"),
+    key=("row_id",), optional=("same_provision_as", "sanction", "source_quality"),
 )
 
 OFFENCE_ANNOTATIONS = TableSpec(
@@ -192,6 +199,16 @@ ABSENCE_SURVEYS = TableSpec(
      "scope": _text, "lists": _text, "use_for_absence": Col("bool"),
      "note_omitted": Col("bool", required=False), "notes": _opt_text},
     key=("survey_id",), optional=("note_omitted",),
+)
+
+# How riskscore rates the hosts its rows cite (country_data/curation/): a host or a domain
+# suffix ("blogspot.com" covers every blog there); the longest match decides.
+SOURCE_HOSTS = TableSpec(
+    "source_hosts.csv", "data",
+    {"host": Col(checks=(_matches(r"^[a-z0-9.-]+$", "a host name or domain suffix, lower case"),)),
+     "source_quality": Col(checks=(_isin(SOURCE_QUALITIES[:-1]),)),
+     "note": _opt_text},
+    key=("host",),
 )
 
 ABSENCE_LISTED = TableSpec(

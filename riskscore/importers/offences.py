@@ -15,11 +15,19 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from ..errors import Problem, ValidationFailed
-from ..schemas import ABSENCE_LISTED, ABSENCE_SURVEYS, COUNTRIES, OFFENCE_ANNOTATIONS, OFFENCES
+from ..schemas import (
+    ABSENCE_LISTED,
+    ABSENCE_SURVEYS,
+    COUNTRIES,
+    OFFENCE_ANNOTATIONS,
+    OFFENCES,
+    SOURCE_HOSTS,
+)
 from ..validate import read_table
 from . import sources
 from .common import ImportResult, read_source, replace_rows, upsert_source
@@ -37,9 +45,10 @@ TEXT_ANNOTATIONS = ("superseded_by", "same_provision_as", "sanction")
 
 
 def import_offences(files: list[Path], data_dir: Path, annotations: Path | None = None,
-                    surveys: Path | None = None, listed: Path | None = None) -> ImportResult:
+                    surveys: Path | None = None, listed: Path | None = None,
+                    source_hosts: Path | None = None) -> ImportResult:
     """Import curated rows; ``annotations`` adds fields read out of the shared rows' notes;
-    ``surveys`` and ``listed`` add sourced absences."""
+    ``surveys`` and ``listed`` add sourced absences; ``source_hosts`` rates the pages."""
     parts = []
     for path in files:
         frame = read_source(path, COLUMNS)  # keeps every column of the file
@@ -63,10 +72,44 @@ def import_offences(files: list[Path], data_dir: Path, annotations: Path | None 
                                             "give --survey-listed with --surveys")])
         absences, skipped = _absences(surveys, listed, data_dir, out)
         out = pd.concat([out, absences], ignore_index=True)
+    out["source_quality"] = _source_quality(out, source_hosts)
     upsert_source(data_dir, sources.OFFENCES)
     n = replace_rows(data_dir, OFFENCES, out, drop=lambda old: old["iso3"].notna(),
                      sort=["iso3", "category", "row_id"])
     return ImportResult(data_dir / OFFENCES.name, n, skipped)
+
+
+# The marker earlier research wrote into the notes of rows resting on a secondary copy.
+SECONDARY_MARK = "Source quality: secondary copy"
+
+
+def _source_quality(out: pd.DataFrame, source_hosts: Path | None) -> pd.Series:
+    """Each row's source quality (METHODOLOGY.md 6.1): the research row's own rating, else
+    secondary_copy where the notes say so, else the rating of the cited host (longest
+    matching domain suffix), else unrated."""
+    given = (out["source_quality"].astype(object) if "source_quality" in out
+             else pd.Series(None, index=out.index, dtype=object))
+    given = given.where(given.notna() & (given != ""), None)
+    marked = out["notes"].fillna("").str.contains(SECONDARY_MARK, regex=False)
+    given = given.where(given.notna() | ~marked, "secondary_copy")
+    if source_hosts is None:
+        return given.fillna("unrated")
+    hosts, problems = read_table(source_hosts, SOURCE_HOSTS)
+    if hosts is None or problems:
+        raise ValidationFailed(problems)
+    rating = dict(zip(hosts["host"], hosts["source_quality"], strict=True))
+    return given.fillna(out["source_url"].map(lambda url: host_rating(url, rating)))
+
+
+def host_rating(url: str, rating: dict[str, str]) -> str:
+    """The rating of the longest domain suffix of ``url``'s host found in ``rating``."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    parts = host.split(".")
+    for i in range(len(parts)):
+        found = rating.get(".".join(parts[i:]))
+        if found is not None:
+            return found
+    return "unrated"
 
 
 def _annotate(out: pd.DataFrame, annotations: Path | None) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .. import __version__, output, paths
 from ..errors import UsageError
+from ..explain_text import quality_text
 
 
 def _num(value, digits: int = 1) -> str:
@@ -66,7 +67,7 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False,
         keep_trailing_newline=True)
     env.filters.update(num=_num, pct=_pct, years=_years, thousands=_thousands,
-                       safe_url=_safe_url, md=_md, md_url=_md_url)
+                       safe_url=_safe_url, md=_md, md_url=_md_url, quality=quality_text)
     env.globals.update(version=__version__)
     return env
 

@@ -1,0 +1,36 @@
+"""Warnings about what the data rest on, which do not stop a run (issue 14.5).
+
+``validate`` fails on data that cannot be right; these are data that may be right but rest
+on weak ground: a category that is a serious crime only on the word of a secondary copy (a
+wiki, a blog repost, a document host). The row still counts - dropping it would make the
+unknown read as safe - but the curator is told to find a better page (METHODOLOGY.md 6.1).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import legal
+from .errors import Problem
+from .schemas import OFFENCES
+from .vocab import DEFAULT_THRESHOLD
+
+SECONDARY = "secondary_copy"
+
+
+def secondary_only(offences: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD
+                   ) -> list[Problem]:
+    """One warning per row that makes its category a serious crime when every such row of
+    that state and category rests on a secondary copy."""
+    if "source_quality" not in offences:
+        return []
+    serious = legal.applicable(offences) & (legal.severity_bound(offences) >= threshold)
+    rows = offences[serious]
+    weak = rows["source_quality"].eq(SECONDARY).groupby(
+        [rows["iso3"], rows["category"]]).transform("all")
+    return [Problem(OFFENCES.name, int(line) + 2, "source_quality",
+                    f"{row['iso3']} {row['category']} is a serious crime only on the word of "
+                    f"a secondary copy ({row['source_url']})",
+                    "cite the statute, an official gazette, a court decision, a legal "
+                    "database or a reputable NGO or press report, and set source_quality")
+            for line, row in rows[weak].iterrows()]
