@@ -200,6 +200,8 @@ def _offence_row(row: dict, ok: bool, bound: float) -> OffenceRow:
     if not ok:
         if row.get("row_kind") == "search_note":
             why = "a search note: nothing was found"
+        elif row.get("protected_conduct") is False:
+            why = "does not penalise rights-protected conduct (METHODOLOGY.md 6.1)"
         elif row.get("requires_violence") is True:
             why = "requires violence"
         elif pd.notna(row.get("same_provision_as")):

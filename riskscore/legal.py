@@ -2,7 +2,9 @@
 
 METHODOLOGY.md section 6. Per state and offence category, from the curated offence rows:
 
-* a row *applies* unless it is out of force (repealed, struck down, superseded), the
+* a row *applies* unless it is out of force (repealed, struck down, superseded), it fails
+  the rights test (``protected_conduct`` false: the provision does not by its terms reach
+  peaceful speech, reporting, criticism or protest - a bomb hoax, a privacy offence), the
   offence requires violence (a riot is not the penalty for a peaceful protest), it is a
   search note (it records that nothing was found), or it restates a provision that another
   row gives with its penalty (``same_provision_as``: counted once, through that row);
@@ -55,6 +57,25 @@ def _kind(offences: pd.DataFrame) -> pd.Series:
     return pd.Series("offence", index=offences.index)
 
 
+LINKED_PENALTY = ("max_penalty_years", "life_imprisonment", "death_penalty",
+                  "min_penalty_years", "sentence_imposed_years", "sanction")
+
+
+def with_linked_penalties(offences: pd.DataFrame) -> pd.DataFrame:
+    """A provision filed in two categories states its penalty once: a row naming another
+    in ``same_provision_in`` takes that row's penalty fields (validated: same state, other
+    category, no penalty of its own). Applied once, when the data are loaded."""
+    if "same_provision_in" not in offences or offences["same_provision_in"].isna().all():
+        return offences
+    out = offences.copy()
+    linked = out["same_provision_in"].notna()
+    source = out.set_index("row_id").loc[out.loc[linked, "same_provision_in"]]
+    for col in LINKED_PENALTY:
+        if col in out:
+            out.loc[linked, col] = source[col].to_numpy()
+    return out
+
+
 def applicable(offences: pd.DataFrame) -> pd.Series:
     """Rows that count: in force (or of unknown status), not requiring violence, not a
     search note (which records that nothing was found), and not a restatement of a provision
@@ -64,6 +85,7 @@ def applicable(offences: pd.DataFrame) -> pd.Series:
                                                                  dtype=object)
 
     excluded = (column("in_force").eq(False).fillna(False).astype(bool)
+                | column("protected_conduct").eq(False).fillna(False).astype(bool)
                 | column("requires_violence").eq(True).fillna(False).astype(bool)
                 | column("same_provision_as").notna())
     return ~excluded & (_kind(offences) != "search_note")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import cache, paths
+from . import cache, legal, paths
 from .errors import ValidationFailed
 
 
@@ -78,7 +78,8 @@ def _validated(data: Path, meta: Path) -> Dataset:
         return tables[spec.name].reset_index(drop=True)
 
     return Dataset(
-        countries=t(COUNTRIES), observations=t(OBSERVATIONS), offences=t(OFFENCES),
+        countries=t(COUNTRIES), observations=t(OBSERVATIONS),
+        offences=legal.with_linked_penalties(t(OFFENCES)),
         convention_status=t(CONVENTION_STATUS), sources=t(SOURCES), pillars=t(PILLARS),
         indicators=t(INDICATORS), categories=t(CATEGORIES), provisions=t(PROVISIONS),
         engagement=t(ENGAGEMENT), classes=t(CLASSES),

@@ -155,9 +155,14 @@ OFFENCES = TableSpec(
         "in_force": Col("bool", required=False),
         "superseded_by": _row_link,
         "requires_violence": Col("bool", required=False),
+        # False: the provision fails the rights test (METHODOLOGY.md 6.1) and does not count.
+        "protected_conduct": Col("bool", required=False),
         # Another row that describes the same provision and states its penalty: this row adds
         # nothing of its own and does not count separately (METHODOLOGY.md 6.1).
         "same_provision_as": _row_link,
+        # The same provision filed in another category: the row named there carries the
+        # penalty, which this row takes (one provision, one maximum; METHODOLOGY.md 6.1).
+        "same_provision_in": _row_link,
         "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
         # When the cited page was read (riskscore's own research; empty for shared rows,
         # whose retrieval is described in their SOURCE files).
@@ -170,7 +175,9 @@ OFFENCES = TableSpec(
         "source_quality": _quality,
         "annotation_basis": _opt_text,
     },
-    key=("row_id",), optional=("same_provision_as", "sanction", "source_quality"),
+    key=("row_id",),
+    optional=("same_provision_as", "same_provision_in", "sanction", "source_quality",
+              "protected_conduct"),
 )
 
 OFFENCE_ANNOTATIONS = TableSpec(
@@ -179,12 +186,15 @@ OFFENCE_ANNOTATIONS = TableSpec(
      "in_force": Col("bool", required=False),
      "superseded_by": _row_link,
      "requires_violence": Col("bool", required=False),
+     "protected_conduct": Col("bool", required=False),
      "same_provision_as": _row_link,
+     "same_provision_in": _row_link,
      "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
      "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
      "sanction": _sanction,
      "basis": _text},
-    key=("row_id",), optional=("same_provision_as", "sanction"),
+    key=("row_id",), optional=("same_provision_as", "same_provision_in", "sanction",
+                             "protected_conduct"),
 )
 
 # Surveys that list states with a kind of law (country_data/curation/): each UN member state

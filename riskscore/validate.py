@@ -416,6 +416,8 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                                     f"{row[col]!r} is not a row_id of offences.csv", fix))
     if "same_provision_as" in off:
         problems += _check_same_provision(off, ids)
+    if "same_provision_in" in off:
+        problems += _check_cross_filed(off, ids)
     return problems
 
 
@@ -443,6 +445,8 @@ _ROW_LINK_FIX = {
     "superseded_by": "name the row that supersedes this one",
     "same_provision_as": "name the row of the same state and category that gives this "
                          "provision's penalty",
+    "same_provision_in": "name the row of the same state, in the other category, that gives "
+                         "this provision's penalty",
 }
 
 
@@ -463,6 +467,32 @@ def _check_same_provision(off: pd.DataFrame, ids: set[str]) -> list[Problem]:
             continue
         problems.append(Problem(OFFENCES.name, line, "same_provision_as", why,
                                 _ROW_LINK_FIX["same_provision_as"]))
+    return problems
+
+
+PENALTY_FIELDS = ("max_penalty_years", "min_penalty_years", "sentence_imposed_years")
+
+
+def _check_cross_filed(off: pd.DataFrame, ids: set[str]) -> list[Problem]:
+    """One provision filed in two categories carries one penalty: the linking row names a
+    row of the same state in another category that is not itself a link, and states no
+    penalty of its own (it takes the named row's)."""
+    by_id = off.set_index("row_id")
+    problems = []
+    for line, row in _rows(off, off["same_provision_in"].isin(ids)):
+        fix = _ROW_LINK_FIX["same_provision_in"]
+        target = by_id.loc[row["same_provision_in"]]
+        if target["iso3"] != row["iso3"] or target["category"] == row["category"]:
+            why = f"{row['same_provision_in']!r} is not a row of {row['iso3']} in another category"
+        elif pd.notna(target["same_provision_in"]):
+            why = f"{row['same_provision_in']!r} itself takes its penalty from another row"
+        elif any(pd.notna(row.get(c)) for c in PENALTY_FIELDS if c in off) \
+                or row["life_imprisonment"] or row["death_penalty"]:
+            why = "a row that takes its penalty from another category's row states one of its own"
+            fix = "leave the penalty empty (quote this source's figure in notes) or remove the link"
+        else:
+            continue
+        problems.append(Problem(OFFENCES.name, line, "same_provision_in", why, fix))
     return problems
 
 

@@ -195,3 +195,51 @@ def test_penalty_terms_read_in_the_unit_the_law_uses(years, text):
 def test_whole_months_stored_as_years_read_back_as_months(months):
     # The curation rule stores months / 12 rounded to 4 decimals (METHODOLOGY section 2).
     assert duration_text(round(months / 12, 4)) == (f"{months} month" + ("s" if months > 1 else ""))
+
+
+def test_a_row_that_fails_the_rights_test_does_not_count_but_records_the_search():
+    """Issue 14.3: a bomb hoax filed as false news must not make false news serious."""
+    rows = _rows({"max_penalty_years": 5.0, "protected_conduct": False})
+    assert _status(rows) == (False, False, False, True)
+
+
+def test_one_provision_filed_in_two_categories_carries_one_penalty():
+    rows = pd.DataFrame([
+        {"row_id": "r.csv:2", "iso3": "XAA", "category": "c", "max_penalty_years": 5.0,
+         "life_imprisonment": False, "death_penalty": False, "row_kind": "offence",
+         "same_provision_in": None},
+        {"row_id": "r.csv:3", "iso3": "XAA", "category": "d", "max_penalty_years": np.nan,
+         "life_imprisonment": False, "death_penalty": False, "row_kind": "offence",
+         "same_provision_in": "r.csv:2"},
+    ])
+    arr = legal.offence_arrays(legal.with_linked_penalties(rows), ["XAA"], ["c", "d"])
+    serious, known = legal.category_status(arr, 4.0)
+    assert serious.tolist() == [[True, True]] and known.all()
+
+
+@pytest.mark.parametrize("case, message", [
+    ("own_penalty", "a row that takes its penalty from another category's row states one"),
+    ("same_category", "is not a row of"),
+])
+def test_validation_refuses_a_cross_category_link_that_gives_two_maxima(shipped_copy, case,
+                                                                          message):
+    data, meta = shipped_copy
+    off = pd.read_csv(data / "offences.csv", dtype=str, keep_default_na=False)
+    offence = (off["row_kind"] == "offence") & (off["same_provision_in"] == "")
+    cell = off[offence].groupby(["iso3", "category"]).filter(lambda g: len(g) > 1)
+    row, other = cell.index[0], cell.index[1]  # two rows of one state and category
+    if case == "own_penalty":
+        off.loc[row, "max_penalty_years"] = "3"
+        target = off.index[offence & (off["iso3"] == off.loc[row, "iso3"])
+                           & (off["category"] != off.loc[row, "category"])][0]
+    else:
+        off.loc[row, ["max_penalty_years", "min_penalty_years",
+                      "sentence_imposed_years", "sanction"]] = ""
+        off.loc[row, ["life_imprisonment", "death_penalty"]] = "false"
+        target = other
+    off.loc[row, "same_provision_in"] = off.loc[target, "row_id"]
+    off.to_csv(data / "offences.csv", index=False, lineterminator="\n")
+    result = run("validate", "--data", data, "--indicators", meta)
+    assert result.exit_code == 1
+    assert f"offences.csv:{row + 2}: same_provision_in:" in result.stderr
+    assert message in result.stderr

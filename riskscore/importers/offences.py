@@ -38,10 +38,11 @@ COLUMNS = ["iso3", "country", "category", "offence", "law", "max_penalty_years",
 # riskscore's research format: the shared columns plus these.
 RESEARCH_COLUMNS = ["row_kind", "min_penalty_years", "sentence_imposed_years",
                     "requires_violence", "in_force", "retrieved"]
-ANNOTATED = ["in_force", "superseded_by", "requires_violence", "same_provision_as",
+ANNOTATED = ["in_force", "superseded_by", "requires_violence", "protected_conduct",
+             "same_provision_as", "same_provision_in",
              "min_penalty_years", "sentence_imposed_years", "sanction"]
 # Annotation columns given as text: links naming another row, and the sanction word.
-TEXT_ANNOTATIONS = ("superseded_by", "same_provision_as", "sanction")
+TEXT_ANNOTATIONS = ("superseded_by", "same_provision_as", "same_provision_in", "sanction")
 
 
 def import_offences(files: list[Path], data_dir: Path, annotations: Path | None = None,
@@ -132,7 +133,7 @@ def _annotate(out: pd.DataFrame, annotations: Path | None) -> pd.DataFrame:
     merged = out.set_index("row_id")
     for col in ANNOTATED + ["annotation_basis"]:
         given = ann[col].dropna() if col in ann else pd.Series(dtype=object)
-        if col in ("in_force", "requires_violence"):
+        if col in ("in_force", "requires_violence", "protected_conduct"):
             given = given.map(lambda v: str(bool(v)).lower())
         elif col != "annotation_basis" and col not in TEXT_ANNOTATIONS:
             given = given.map(lambda v: f"{v:g}")
