@@ -29,6 +29,10 @@ $R import convention "$S/convention/signatures.csv" "$S/convention/ratifications
                                                                                   --data "$OUT"
 # People by origin x asylum (latest year in the file: 2025), for the pair model.
 $R import unhcr      "$S/unhcr_population/unhcr_population_2015_2025.csv"         --data "$OUT"
+# The pair model's cited research: requested states' shields and the record of reaching
+# abroad (Freedom House's transnational-repression findings, as read and cited by row).
+$R import shields    "$C/shields_riskscore.csv"                                   --data "$OUT"
+$R import tnr        "$C/transnational_repression_riskscore.csv"                  --data "$OUT"
 # Only a fully valid rebuild replaces the shipped tables.
 $R validate --data "$OUT"
 cp "$OUT"/*.csv country_data/

@@ -154,7 +154,8 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 
 @main.command(name="import")
 @click.argument("kind", type=click.Choice(["groups", "population", "rsf", "vdem", "fiw",
-                                           "offences", "convention", "unhcr"]))
+                                           "offences", "convention", "unhcr", "shields",
+                                           "tnr"]))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
               help="Country data folder to write (default: the shipped one).")
@@ -177,7 +178,9 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
             annotations: Path | None, surveys: Path | None,
             survey_listed: Path | None, source_hosts: Path | None) -> None:
     """Rebuild a country_data table from a publisher's FILES (groups, population, rsf,
-    vdem, fiw, offences, convention, unhcr); see country_data/README.md.
+    vdem, fiw, offences, convention, unhcr) or riskscore's cited research (shields: the
+    requested states' mutual-legal-assistance law; tnr: Freedom House's transnational-
+    repression findings); see country_data/README.md.
 
     The table is checked against its schema before it is written, atomically.
     """
@@ -375,7 +378,8 @@ def pairs(data_dir, indicators_dir, threshold, weights_file, requesting, request
         text = output.to_csv(frame)
     elif fmt == "json":
         text = output.to_json({
-            "parameters": frame.attrs, "pairs": output.records(frame),
+            "parameters": frame.attrs, "limits": crossborder.limits_note(ds),
+            "pairs": output.records(frame),
             "headline": {k: v for k, v in h.items() if not isinstance(v, type(frame))},
             "hosts": output.records(h["hosts"]),
             "requesting_states": output.records(h["requesting_states"])})
@@ -387,8 +391,7 @@ def pairs(data_dir, indicators_dir, threshold, weights_file, requesting, request
             f"Worldwide: {h['people_reachable_proven']:,}-{h['people_reachable_possible']:,} "
             f"of {h['people_in_state_pairs']:,} people (of {h['people_total_unhcr']:,} counted "
             "by UNHCR) live in a state their state of origin could ask for their data.",
-            "Dual criminality is judged by category (a proxy), and no state's cooperation "
-            "law or record of transnational repression is in the data yet (METHODOLOGY 14).",
+            crossborder.limits_note(ds),
             "",
             frame.assign(risk=[f"{lo:.1f}-{hi:.1f}" for lo, hi in zip(
                 frame["risk_proven"], frame["risk_possible"], strict=True)])[

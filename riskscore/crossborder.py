@@ -6,11 +6,11 @@ ordered pair of scored states this module gives a pair risk as an interval, the 
 that pass Q's dual-criminality shield, and the people from R living in Q (UNHCR).
 
 Everything comes from the one kernel (R's categories and their bounds, Q's criminal law and
-safeguard pillar, both states' engagement) and from the catalogue
-(``indicators/pair_components.csv``); no weight is written here. What is not yet in the
-data - Q's mutual-legal-assistance law (whether it demands dual criminality, its refusal
-grounds) and R's record of transnational repression - is treated as unknown: the interval
-covers both answers.
+safeguard pillar, both states' engagement), from the cited research tables (Q's shields in
+its mutual-legal-assistance law, ``country_data/shields.csv``; R's record of transnational
+repression, ``country_data/transnational_repression.csv``) and from the catalogue
+(``indicators/pair_components.csv``, ``indicators/shield_features.csv``); no weight is
+written here. What is not in the data is unknown, and the interval covers every answer.
 """
 
 from __future__ import annotations
@@ -48,13 +48,67 @@ def pair_components(dataset: Dataset, multipliers: np.ndarray | None = None) -> 
     ``indicators/pair_components.csv``; optionally scaled first (the audit's draws)."""
     assert dataset.pair_components is not None  # loaded with the catalogue
     comp = dataset.pair_components.set_index("id")["weight"].astype(float)
-    w = comp.reindex(list(COMPONENTS)).to_numpy()
+    w = comp.reindex(list(COMPONENTS)).fillna(0.0).to_numpy()  # an absent component: 0
     if multipliers is not None:
         w = w * multipliers
     return w / w.sum()
 
 
-COMPONENTS = ("reach", "requested_safeguard", "parties")
+COMPONENTS = ("reach", "requested_safeguard", "parties", "record")
+# Dual-criminality values under which Q must refuse conduct it does not punish (a request
+# for electronic evidence asks for a coercive measure); "discretionary" and unknown may.
+MUST_REFUSE = ("all", "coercive")
+
+
+@dataclass(frozen=True)
+class Shields:
+    """What stands between R's request and the person in Q, as bounds (METHODOLOGY.md 14).
+
+    Per requested state Q: whether its law surely / possibly stops a request for conduct it
+    does not punish (dual criminality), and the share of its safeguard deficit its refusal
+    grounds and controls remove, with unknown features at none (``relief_low``) or at
+    their best value (``relief_high``). Per requesting state R: its record of reaching
+    abroad, 1 where Freedom House documents it, else between the catalogue's floor and 1.
+    """
+
+    demands_surely: np.ndarray
+    demands_maybe: np.ndarray
+    relief_low: np.ndarray
+    relief_high: np.ndarray
+    record_low: np.ndarray
+    record_high: np.ndarray
+
+
+def shields(dataset: Dataset, states: list[str]) -> Shields:
+    from .schemas import UNKNOWN
+
+    n = len(states)
+    index = {s: i for i, s in enumerate(states)}
+    table = dataset.shields if dataset.shields is not None else pd.DataFrame(
+        columns=["iso3", "feature", "value"])
+    decided = table[(table["value"] != UNKNOWN) & table["iso3"].isin(index)]
+    value = {(r.iso3, r.feature): r.value for r in decided.itertuples(index=False)}
+    dc = [value.get((s, "dual_criminality")) for s in states]
+    surely = np.array([v in MUST_REFUSE for v in dc])
+    maybe = np.array([v != "none" for v in dc])
+    relief_low, relief_high = np.zeros(n), np.zeros(n)
+    feats = dataset.shield_features
+    if feats is not None and len(feats):
+        reduction = feats.set_index(["feature", "value"])["reduction"].astype(float)
+        for feature, best in feats.groupby("feature")["reduction"].max().items():
+            for i, s in enumerate(states):
+                v = value.get((s, feature))
+                got = float(reduction.get((feature, v), 0.0)) if v is not None else None
+                relief_low[i] += got if got is not None else 0.0
+                relief_high[i] += got if got is not None else float(best)
+    record_low, record_high = np.ones(n), np.ones(n)
+    comp = dataset.pair_components
+    tnr = dataset.transnational_repression
+    if comp is not None and "floor" in comp and (comp["id"] == "record").any():
+        floor = float(comp.loc[comp["id"] == "record", "floor"].iloc[0])
+        listed = set() if tnr is None else set(tnr.loc[tnr["role"] == "perpetrator", "iso3"])
+        record_low = np.array([1.0 if s in listed else floor for s in states])
+    return Shields(surely, maybe, relief_low, relief_high, record_low, record_high)
 
 
 def parties(level: np.ndarray, value: np.ndarray) -> np.ndarray:
@@ -71,13 +125,14 @@ def passing(serious: np.ndarray, criminal: np.ndarray, demands: np.ndarray) -> n
     return serious[:, None, :] & (criminal[None, :, :] | ~demands[None, :, None])
 
 
-def pair_risk(reach: np.ndarray, courts: np.ndarray, both: np.ndarray,
-              weights: np.ndarray) -> np.ndarray:
+def pair_risk(reach: np.ndarray, safeguard: np.ndarray, both: np.ndarray,
+              record: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """R x Q risk 0-100: weighted geometric mean of reach (R x Q), Q's safeguard deficit
-    (Q) and both-parties (R x Q); 0 on the diagonal (a state does not ask itself)."""
+    after its shields (Q), both-parties (R x Q) and R's record (R); 0 on the diagonal (a
+    state does not ask itself)."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        logs = (weights[0] * np.log(reach) + weights[1] * np.log(courts)[None, :]
-                + weights[2] * np.log(both))
+        logs = (weights[0] * np.log(reach) + weights[1] * np.log(safeguard)[None, :]
+                + weights[2] * np.log(both) + weights[3] * np.log(record)[:, None])
         risk = np.nan_to_num(np.exp(logs), nan=0.0) * 100
     np.fill_diagonal(risk, 0.0)
     return risk
@@ -106,24 +161,82 @@ def _pair_arrays(dataset: Dataset, w: Weights, choice: Choice, k: Kernel) -> Pai
     cat_w = cw[0] / cw[0].sum()
     n = k.n
     # R's categories certainly serious, and those that could be (unknown). Q's shield,
-    # category by category (a proxy for the conduct of a request): whether Q demands dual
-    # criminality is not yet researched, so the proven side assumes it does and the
-    # possible side that it does not.
-    criminal_q = parts.known & (parts.value > 0)
-    pass_lo = passing(parts.known & parts.serious, criminal_q, np.ones(n, dtype=bool))
-    pass_hi = passing(parts.serious | ~parts.known, criminal_q, np.zeros(n, dtype=bool))
+    # category by category (a proxy for the conduct of a request): the proven side lets Q
+    # refuse conduct it does not punish wherever its law may (or is unknown), the possible
+    # side only where its law must.
+    # Q punishes the conduct for certain where some row is a criminal offence; it could
+    # where the category is unknown.
+    sh = shields(dataset, k.p.states)
+    pass_lo = passing(parts.known & parts.serious, parts.criminalised, sh.demands_maybe)
+    pass_hi = passing(parts.serious | ~parts.known, parts.criminalised | ~parts.known,
+                      sh.demands_surely)
     no_dc = (parts.serious | ~parts.known)[:, None, :] \
         & (parts.known & (parts.value == 0))[None, :, :]
     level = k.engagement_level(choice.scenario)
     both = parties(level, np.array([k.p.engagement_value[x] for x in level]))
     comp = pair_components(dataset)
-    # Q's courts: its safeguard-deficit pillar (bounds 0-1 where too few indicators).
-    risk_lo = pair_risk(pass_lo @ cat_w, b.pillar_lower[SAFEGUARD][:, 0], both, comp)
-    risk_hi = pair_risk(pass_hi @ cat_w, b.pillar_upper[SAFEGUARD][:, 0], both, comp)
+    # Q's courts: its safeguard-deficit pillar (bounds 0-1 where too few indicators),
+    # lowered by the refusal grounds and controls of its cooperation law.
+    safe_lo = b.pillar_lower[SAFEGUARD][:, 0] * (1.0 - sh.relief_high)
+    safe_hi = b.pillar_upper[SAFEGUARD][:, 0] * (1.0 - sh.relief_low)
+    risk_lo = pair_risk(pass_lo @ cat_w, safe_lo, both, sh.record_low, comp)
+    risk_hi = pair_risk(pass_hi @ cat_w, safe_hi, both, sh.record_high, comp)
     diagonal = np.eye(n, dtype=bool)
     pass_lo[diagonal] = pass_hi[diagonal] = no_dc[diagonal] = False
     return PairArrays(k.p.states, k.category_ids, pass_lo, pass_hi, risk_lo, risk_hi,
                       _people(dataset, k.p.states), no_dc)
+
+
+@dataclass(frozen=True)
+class CitedLine:
+    """One cited fact about a state's shields or record, as reports show it."""
+
+    what: str
+    value: str
+    law: str
+    source_title: str
+    source_url: str
+    source_date: str
+    confidence: str
+    source_quality: str
+    row_id: str
+
+
+def state_shields(dataset: Dataset, iso3: str) -> list[CitedLine]:
+    """The cited rows on ``iso3``'s cooperation law (searches without result included)."""
+    table = dataset.shields
+    if table is None or table.empty:
+        return []
+    rows = table[table["iso3"] == iso3]
+    return [CitedLine(r.feature.replace("_", " "), r.value, r.law, r.source_title,
+                      r.source_url, str(r.source_date), r.confidence, r.source_quality,
+                      r.row_id) for r in rows.itertuples(index=False)]
+
+
+def state_record(dataset: Dataset, iso3: str) -> list[CitedLine]:
+    """Freedom House's findings of ``iso3`` reaching abroad (as perpetrator), cited."""
+    table = dataset.transnational_repression
+    if table is None or table.empty:
+        return []
+    rows = table[(table["iso3"] == iso3) & (table["role"] == "perpetrator")]
+    return [CitedLine(f"incidents {r.period}",
+                      "listed" if pd.isna(r.incidents) else str(int(r.incidents)), "",
+                      r.source_title, r.source_url, str(r.source_date), r.confidence,
+                      r.source_quality, r.row_id) for r in rows.itertuples(index=False)]
+
+
+def limits_note(dataset: Dataset) -> str:
+    """What the pair model rests on and what it lacks, in one sentence for every output."""
+    from .schemas import UNKNOWN
+
+    sh = dataset.shields
+    researched = 0 if sh is None else sh.loc[sh["value"] != UNKNOWN, "iso3"].nunique()
+    tnr = dataset.transnational_repression
+    perpetrators = 0 if tnr is None else tnr.loc[tnr["role"] == "perpetrator", "iso3"].nunique()
+    return (f"Dual criminality is judged by offence category (a proxy). Cooperation-law "
+            f"shields are cited for {researched} requested states and Freedom House documents "
+            f"the record of {perpetrators} requesting states; every other shield and record "
+            "is unknown and counted both ways in the range (METHODOLOGY 14).")
 
 
 def _people(dataset: Dataset, states: list[str]) -> np.ndarray:

@@ -31,6 +31,9 @@ class Dataset:
     pair_components: pd.DataFrame | None = None
     # optional tables: empty (with their columns) when the data folder has none
     displacement: pd.DataFrame | None = None
+    shields: pd.DataFrame | None = None
+    transnational_repression: pd.DataFrame | None = None
+    shield_features: pd.DataFrame | None = None  # catalogue (empty: no reductions)
 
 
 def load(data_dir: str | Path | None = None, indicators_dir: str | Path | None = None) -> Dataset:
@@ -66,7 +69,10 @@ def _validated(data: Path, meta: Path) -> Dataset:
         PAIR_COMPONENTS,
         PILLARS,
         PROVISIONS,
+        SHIELD_FEATURES,
+        SHIELDS,
         SOURCES,
+        TRANSNATIONAL_REPRESSION,
     )
     from .validate import validate_folders
 
@@ -77,6 +83,9 @@ def _validated(data: Path, meta: Path) -> Dataset:
     def t(spec) -> pd.DataFrame:
         return tables[spec.name].reset_index(drop=True)
 
+    def optional(spec) -> pd.DataFrame:
+        return t(spec) if spec.name in tables else pd.DataFrame(columns=list(spec.columns))
+
     return Dataset(
         countries=t(COUNTRIES), observations=t(OBSERVATIONS),
         offences=legal.with_linked_penalties(t(OFFENCES)),
@@ -84,6 +93,7 @@ def _validated(data: Path, meta: Path) -> Dataset:
         indicators=t(INDICATORS), categories=t(CATEGORIES), provisions=t(PROVISIONS),
         engagement=t(ENGAGEMENT), classes=t(CLASSES),
         data_dir=data, indicators_dir=meta, pair_components=t(PAIR_COMPONENTS),
-        displacement=(t(DISPLACEMENT) if DISPLACEMENT.name in tables
-                      else pd.DataFrame(columns=list(DISPLACEMENT.columns))),
+        displacement=optional(DISPLACEMENT), shields=optional(SHIELDS),
+        transnational_repression=optional(TRANSNATIONAL_REPRESSION),
+        shield_features=optional(SHIELD_FEATURES),
     )

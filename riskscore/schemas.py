@@ -349,15 +349,65 @@ DISPLACEMENT = TableSpec(
     key=("year", "origin", "asylum"),
 )
 
+# The requested state's shields (METHODOLOGY.md 14): what its mutual-legal-assistance law
+# demands before it executes a foreign request, and the values each feature can take.
+SHIELD_VALUES = {
+    "dual_criminality": ("all", "coercive", "discretionary", "none"),
+    "political_offence": ("mandatory", "discretionary", "none"),
+    "human_rights_ground": ("mandatory", "discretionary", "none"),
+    "judicial_authorisation": ("yes", "no"),
+    "notification_remedy": ("yes", "no"),
+}
+UNKNOWN = "unknown"  # a feature searched for and not found: a cited search note
+_cited = {
+    "source_title": _text,
+    "source_url": Col(checks=(_matches(r"^https?://\S+$", "a web address (http or https)"),)),
+    "source_date": Col("date", allow_no_date=True),
+    "retrieved": Col("date", required=False),
+    "confidence": Col(checks=(_isin(("stated", "secondary")),)),
+    "source_quality": Col(checks=(_isin(SOURCE_QUALITIES),)),
+    "notes": _opt_text,
+}
+SHIELDS = TableSpec(
+    "shields.csv", "data",
+    {"row_id": Col(checks=(_CURATED_ROW,)), "iso3": _iso3,
+     "feature": Col(checks=(_isin(tuple(SHIELD_VALUES)),)),
+     "value": Col(checks=(_isin(tuple(sorted({v for vs in SHIELD_VALUES.values() for v in vs}
+                                             | {UNKNOWN}))),)),
+     "law": _text, **_cited},
+    key=("row_id",),
+)
+# Freedom House's transnational-repression findings: states that reached abroad, and hosts.
+TRANSNATIONAL_REPRESSION = TableSpec(
+    "transnational_repression.csv", "data",
+    {"row_id": Col(checks=(_CURATED_ROW,)), "iso3": _iso3,
+     "role": Col(checks=(_isin(("perpetrator", "host")),)),
+     "incidents": Col("int", required=False, checks=(_ge(0),)),
+     "period": _text, **_cited},
+    key=("row_id",),
+)
+
 DATA_TABLES = (COUNTRIES, OBSERVATIONS, OFFENCES, CONVENTION_STATUS, SOURCES)
 # Tables a data folder may hold; read and checked when present (empty when absent).
-OPTIONAL_DATA_TABLES = (DISPLACEMENT,)
+OPTIONAL_DATA_TABLES = (DISPLACEMENT, SHIELDS, TRANSNATIONAL_REPRESSION)
 PAIR_COMPONENTS = TableSpec(
     "pair_components.csv", "indicators",
-    {"id": Col(checks=(_isin(("reach", "requested_safeguard", "parties")),)),
-     "name": _text, "weight": _weight, "rationale": _text},
-    key=("id",),
+    {"id": Col(checks=(_isin(("reach", "requested_safeguard", "parties", "record")),)),
+     "name": _text, "weight": _weight,
+     # The component's value at its lower bound where its input is unknown (record only).
+     "floor": Col("float", required=False, checks=(_between(0, 1),)),
+     "rationale": _text},
+    key=("id",), optional=("floor",),
+)
+# How much each shield feature lowers the requested state's safeguard deficit.
+SHIELD_FEATURES = TableSpec(
+    "shield_features.csv", "indicators",
+    {"feature": Col(checks=(_isin(tuple(SHIELD_VALUES)),)), "value": _text,
+     "reduction": Col("float", checks=(_between(0, 1),)), "rationale": _text},
+    key=("feature", "value"),
 )
 
 INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS, ENGAGEMENT, CLASSES,
                     PAIR_COMPONENTS)
+# Catalogue tables read when present (a catalogue without them has no shield reductions).
+OPTIONAL_INDICATOR_TABLES = (SHIELD_FEATURES,)

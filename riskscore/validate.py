@@ -35,13 +35,17 @@ from .schemas import (
     OBSERVATIONS,
     OFFENCES,
     OPTIONAL_DATA_TABLES,
+    OPTIONAL_INDICATOR_TABLES,
     PAIR_COMPONENTS,
     PARTIAL_DATE,
     PILLARS,
+    SHIELDS,
     SOURCE_DATE,
     SOURCES,
+    TRANSNATIONAL_REPRESSION,
     TableSpec,
 )
+from .validate_pairs import check_pair_tables
 
 WEIGHT_TOLERANCE = 1e-6
 _TRUE = {"true", "1", "yes"}
@@ -194,7 +198,10 @@ def validate_folders(data_dir: Path, indicators_dir: Path
     optional, found = read_folder(data_dir, present) if present else ({}, [])
     problems += found
     meta, more = read_folder(indicators_dir, INDICATOR_TABLES)
-    tables = {**data, **optional, **meta}
+    present = tuple(s for s in OPTIONAL_INDICATOR_TABLES if (indicators_dir / s.name).exists())
+    extra, found = read_folder(indicators_dir, present) if present else ({}, [])
+    more += found
+    tables = {**data, **optional, **meta, **extra}
     problems += more
     problems += cross_check(tables)
     return tables, problems
@@ -282,6 +289,9 @@ def cross_check(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     problems += _check_status(tables)
     problems += check_weight_sums(tables)
     problems += _check_catalogue(tables)
+    for spec in (SHIELDS, TRANSNATIONAL_REPRESSION):
+        _refs(problems, tables, spec, "iso3", COUNTRIES, "iso3", country_fix)
+    problems += check_pair_tables(tables)
     return problems
 
 

@@ -3,11 +3,14 @@ properties the method promises."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from test_score_properties import SETTINGS, build, datasets
 
 from conftest import EX, run
@@ -22,17 +25,24 @@ def ds(example_ds):
 def test_aldoria_asking_corvania_by_hand(ds):
     p = pairs(ds).set_index(["requesting", "requested"]).loc[("XAA", "XAC")]
     # Aldoria: speech (5 y) and identity (life) are serious crimes; assembly 2 y is not.
-    # Corvania punishes identity (minimum 5 y) for certain; its speech penalty is open and
-    # its assembly row needs violence, so neither is known to be criminal there.
-    # Proven reach: identity only (0.25); possible: speech and identity (0.75), since no
-    # dual-criminality requirement of Corvania's is known.
-    assert p["passing"] == "identity_b"
+    # Corvania punishes identity (minimum 5 y) and speech (an offence whose maximum is
+    # open: still a crime), so both meet its dual-criminality demand (coercive measures);
+    # its assembly row needs violence. Reach, proven and possible: speech 0.5 + identity
+    # 0.25 = 0.75.
+    assert p["passing"] == "speech_a, identity_b"
     assert p["possibly_passing"] == "speech_a, identity_b"
-    # Corvania's courts: safeguard deficit 0.5; parties: min(signed 0.6, ratified 1.0)
-    # pair components: reach 0.5, requested safeguard 0.3, parties 0.2
-    assert p["risk_proven"] == pytest.approx(100 * 0.25 ** 0.5 * 0.5 ** 0.3 * 0.6 ** 0.2)
-    assert p["risk_possible"] == pytest.approx(100 * 0.75 ** 0.5 * 0.5 ** 0.3 * 0.6 ** 0.2)
-    assert p["risk_proven"] == pytest.approx(36.67, abs=0.01)
+    # Corvania's courts: safeguard deficit 0.5, lowered by its shields
+    # (indicators/shield_features.csv): a discretionary human-rights ground (0.10) for
+    # certain; political offence and notification unknown (no row) and judicial
+    # authorisation searched without result, so the proven side gives them their best
+    # values (0.15 + 0.10 + 0.10) and the possible side none:
+    #   proven 0.5 x (1 - 0.45) = 0.275; possible 0.5 x (1 - 0.10) = 0.45.
+    # Parties: min(signed 0.6, ratified 1.0). Record: Freedom House (invented) documents
+    # Aldoria, so 1. Components: reach 0.45, safeguard 0.3, parties 0.15, record 0.1.
+    assert p["risk_proven"] == pytest.approx(100 * 0.75 ** 0.45 * 0.275 ** 0.3 * 0.6 ** 0.15)
+    assert p["risk_possible"] == pytest.approx(100 * 0.75 ** 0.45 * 0.45 ** 0.3 * 0.6 ** 0.15)
+    assert p["risk_proven"] == pytest.approx(55.25, abs=0.01)
+    assert p["risk_possible"] == pytest.approx(64.04, abs=0.01)
     assert p["people"] == 200  # 150 refugees and 50 asylum-seekers from Aldoria in Corvania
 
 
@@ -69,6 +79,48 @@ def test_pair_properties(states):
     assert (a.pass_proven <= a.pass_possible).all()
     # being parties (latent) never lowers a pair's risk
     assert (latent.risk_possible >= a.risk_possible - 1e-9).all()
+
+
+# Each shield feature's values from weakest to strongest (for the person asked about).
+STRENGTH = {"dual_criminality": ("none", "discretionary", "coercive"),
+            "political_offence": ("none", "discretionary", "mandatory"),
+            "human_rights_ground": ("none", "discretionary", "mandatory"),
+            "judicial_authorisation": ("no", "yes"),
+            "notification_remedy": ("no", "yes")}
+
+
+def _with_shields(ds, iso3: str, values: dict[str, str]):
+    rows = [{"row_id": f"gen_shields.csv:{i + 2}", "iso3": iso3, "feature": f, "value": v}
+            for i, (f, v) in enumerate(values.items())]
+    return dataclasses.replace(ds, shields=pd.DataFrame(rows))
+
+
+@SETTINGS
+@given(datasets(min_states=2, max_states=4), st.data())
+def test_a_stronger_shield_never_raises_a_pair_risk(states, data):
+    """Issue 15.6: adding a dual-criminality requirement or a refusal ground in Q never
+    raises the risk of any pair asking Q, at either bound."""
+    ds = build(states)
+    q = data.draw(st.sampled_from([s["iso3"] for s in states]))
+    weak, strong = {}, {}
+    for feature, order in STRENGTH.items():
+        i = data.draw(st.integers(0, len(order) - 1))
+        j = data.draw(st.integers(i, len(order) - 1))
+        weak[feature], strong[feature] = order[i], order[j]
+    a = pair_arrays(_with_shields(ds, q, weak))
+    b = pair_arrays(_with_shields(ds, q, strong))
+    col = a.states.index(q)
+    assert (b.risk_proven[:, col] <= a.risk_proven[:, col] + 1e-9).all()
+    assert (b.risk_possible[:, col] <= a.risk_possible[:, col] + 1e-9).all()
+
+
+def test_a_documented_record_sets_the_record_to_one_and_unknown_spans_the_floor(ds):
+    from riskscore.crossborder import shields
+
+    sh = shields(ds, ["XAA", "XAC"])
+    assert sh.record_low.tolist() == [1.0, 0.5] and sh.record_high.tolist() == [1.0, 1.0]
+    # Corvania's dual criminality covers coercive measures: it must refuse, for certain
+    assert sh.demands_surely.tolist() == [False, True]
 
 
 def test_cli_pairs_json_lists_every_ordered_pair():

@@ -4,10 +4,12 @@ people counts across runs that vary what the pair risk rests on.
 Each run draws, like the index's uncertainty analysis (13.1): weight multipliers, *d*,
 the engagement values and one number placing every unknown offence category at one of its
 feasible levels (the same draw the index uses, so R's serious categories and Q's criminal
-law vary together with the index); and, for the pair model, its three component weights
-(+-25%) and whether each requested state demands dual criminality (unknown everywhere
-today: uniform over yes/no per state, through one number and fixed offsets, as for the
-categories). Risks are accumulated as a histogram per pair (1-point bins), so memory does
+law vary together with the index); and, for the pair model, its four component weights
+(+-25%), whether each requested state whose law leaves it open refuses conduct it does not
+punish (uniform over yes/no), the relief its refusal grounds give where some are unknown,
+and each requesting state's record where it is unknown (both uniform between their
+bounds) - each through one number per run and fixed offsets per state, as for the
+categories. Risks are accumulated as a histogram per pair (1-point bins), so memory does
 not grow with the number of runs.
 """
 
@@ -17,7 +19,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..crossborder import SAFEGUARD, _people, pair_components, pair_risk, parties, passing
+from ..crossborder import (
+    SAFEGUARD,
+    _people,
+    pair_components,
+    pair_risk,
+    parties,
+    passing,
+    shields,
+)
 from ..kernel import Choice, Kernel
 from ..loading import Dataset
 from ..weights import Weights
@@ -53,9 +63,11 @@ def run_pair_uncertainty(dataset: Dataset, weights: Weights, runs: int = 1000, s
     space = factor_space(weights, k, spread, scenario=scenario)
     rng = np.random.default_rng(seed)
     u = rng.random((runs, space.k))
-    # 3 pair-component multipliers; one draw for the dual-criminality demands; one for the
-    # courts of states with too few indicators (uniform over 0-1, their bounds)
-    extra = rng.random((runs, 5))
+    # 4 pair-component multipliers; one draw each for the dual-criminality demands left
+    # open, the courts of states with too few indicators (uniform over 0-1, their bounds),
+    # the relief of unknown refusal grounds and the unknown records
+    extra = rng.random((runs, 8))
+    sh = shields(dataset, k.p.states)
     r = space.to_runs(u)
     parts = k.categories(threshold)
     n, c = parts.known.shape
@@ -79,13 +91,18 @@ def run_pair_uncertainty(dataset: Dataset, weights: Weights, runs: int = 1000, s
                                              for e in k.p.engagement_ids]), (len(idx), 1)))
         for j, run in enumerate(idx):
             lv = np.where(parts.known, lvl_known, level[:, :, j])
-            demands = ((extra[run, 3] + offsets) % 1.0) < 0.5
+            demands = sh.demands_surely | (sh.demands_maybe
+                                           & (((extra[run, 4] + offsets) % 1.0) < 0.5))
             reach = passing(lv == 2, lv >= 1, demands) @ (cw[j] / cw[j].sum())
             court = courts[:, j]
-            court = np.where(np.isnan(court), (extra[run, 4] + offsets) % 1.0, court)
-            comp = pair_components(dataset, 1.0 + spread * (2.0 * extra[run, :3] - 1.0))
-            risk = pair_risk(reach, court, parties(level_ids, engagement[j, level_col]),
-                             comp)
+            court = np.where(np.isnan(court), (extra[run, 5] + offsets) % 1.0, court)
+            relief = sh.relief_low + (sh.relief_high - sh.relief_low) \
+                * ((extra[run, 6] + offsets) % 1.0)
+            record = sh.record_low + (sh.record_high - sh.record_low) \
+                * ((extra[run, 7] + offsets) % 1.0)
+            comp = pair_components(dataset, 1.0 + spread * (2.0 * extra[run, :4] - 1.0))
+            risk = pair_risk(reach, court * (1.0 - relief),
+                             parties(level_ids, engagement[j, level_col]), record, comp)
             bins = np.clip(np.floor(risk).astype(int), 0, BINS - 1)
             np.add.at(hist, (np.arange(n)[:, None], np.arange(n)[None, :], bins), 1)
             reached[run] = people[risk > 0].sum()

@@ -3,6 +3,7 @@ in a country_data table atomically after checking the result against the table's
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -189,3 +190,17 @@ def import_observations(frames: Iterable[tuple[pd.DataFrame, Path]], columns: di
     n = replace_rows(data_dir, OBSERVATIONS, new, drop=lambda old: (
         (old["source_id"] == source["id"]) & old["year"].isin(years)))
     return ImportResult(data_dir / OBSERVATIONS.name, n, sorted(set(skipped)))
+
+
+def record_lines(path: Path) -> list[int]:
+    """The editor line of each record of a CSV file (the header is line 1): quoted newlines
+    in notes would shift a simple count, so count in the raw text."""
+    reader = csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
+    next(reader)
+    lines = []
+    start = reader.line_num + 1
+    for row in reader:
+        if row:
+            lines.append(start)
+        start = reader.line_num + 1
+    return lines

@@ -12,8 +12,6 @@ rows only state in their notes. A survey that lists every state with a law of so
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,7 +28,7 @@ from ..schemas import (
 )
 from ..validate import read_table
 from . import sources
-from .common import ImportResult, read_source, replace_rows, upsert_source
+from .common import ImportResult, read_source, record_lines, replace_rows, upsert_source
 
 COLUMNS = ["iso3", "country", "category", "offence", "law", "max_penalty_years",
            "life_imprisonment", "death_penalty", "source_title", "source_url", "source_date",
@@ -56,7 +54,7 @@ def import_offences(files: list[Path], data_dir: Path, annotations: Path | None 
         research = all(c in frame.columns for c in RESEARCH_COLUMNS)
         # Line numbers as an editor shows them: header is line 1. Quoted newlines in notes
         # would shift them, so count them in the raw text instead of assuming one per row.
-        frame["row_id"] = [f"{path.name}:{line}" for line in _record_lines(path)]
+        frame["row_id"] = [f"{path.name}:{line}" for line in record_lines(path)]
         if not research:
             frame["row_kind"] = "offence"
         parts.append(frame)
@@ -219,15 +217,3 @@ def _survey_row(s, m, kind: str) -> dict:
         "confidence": "secondary", "notes": notes,
         "dataset_source_id": sources.OFFENCES["id"],
     }
-
-
-def _record_lines(path: Path) -> list[int]:
-    reader = csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
-    next(reader)
-    lines = []
-    start = reader.line_num + 1
-    for row in reader:
-        if row:
-            lines.append(start)
-        start = reader.line_num + 1
-    return lines

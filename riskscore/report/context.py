@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .. import legal
+from .. import crossborder, legal
 from ..analysis import Audit
 from ..analysis.claims import Robustness
+from ..crossborder import CitedLine
 from ..explanation import Explanation, OffenceRow, PairLine, explain
 from ..kernel import Kernel
 from ..loading import Dataset
@@ -143,6 +144,9 @@ class CountryContext:
     reachable_from: list[PairLine] = field(default_factory=list)
     exiles_in_reach: tuple[int, int] = (0, 0)
     residents_in_reach: tuple[int, int] = (0, 0)
+    shields: list[CitedLine] = field(default_factory=list)
+    record: list[CitedLine] = field(default_factory=list)
+    pair_limits: str = ""
 
 
 @dataclass(frozen=True)
@@ -433,7 +437,10 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
         movers=[(c.name, c.moves) for c in sorted(ex.categories, key=lambda c: -c.moves)
                 if c.moves > 0.05][:5],
         reach_abroad=ex.reach_abroad, reachable_from=ex.reachable_from,
-        exiles_in_reach=ex.exiles_in_reach, residents_in_reach=ex.residents_in_reach)
+        exiles_in_reach=ex.exiles_in_reach, residents_in_reach=ex.residents_in_reach,
+        shields=crossborder.state_shields(ds, ex.iso3),
+        record=crossborder.state_record(ds, ex.iso3),
+        pair_limits=crossborder.limits_note(ds))
 
 
 def _class_range(rd: ReportData, lower: str | None, upper: str | None) -> str | None:

@@ -135,9 +135,11 @@ def _pairs_pages(env, rd: ReportData, audited: bool) -> dict[str, str]:
     headline = {k: v for k, v in h.items() if isinstance(v, int)}
     return {
         "pairs.html": render.render_page(env, "pairs.html.j2", "", rd.threshold, audited,
-                                         rows=rows, h=headline),
+                                         rows=rows, h=headline,
+                                         limits=crossborder.limits_note(rd.dataset)),
         "pairs.csv": output.to_csv(frame),
         "pairs.json": output.to_json({"parameters": frame.attrs, "headline": headline,
+                                      "limits": crossborder.limits_note(rd.dataset),
                                       "pairs": output.records(frame)}),
     }
 
