@@ -93,7 +93,8 @@ def validate(data_dir: Path | None, indicators_dir: Path | None) -> None:
 def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: bool,
              show_priorities: bool, top: int) -> None:
     """How many states each table and indicator covers, and the share of signatory,
-    target-state and all-state x offence-category cells that hold a cited value.
+    target-state and all-state x offence-category cells that hold a cited value, against
+    the research targets (90% of signatory cells, 75% of all-state cells).
 
     --offences prints the grid for every signatory, G20 member and RSF "very serious" state
     (V cited value, ? maximum not found, s searched without result, . not yet searched);
@@ -101,32 +102,40 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
     """
     from .coverage import (
         SYMBOLS,
+        coverage_summary,
         indicator_coverage,
         offence_cells,
         remaining_unknown,
-        share_fully_covered,
         table_coverage,
         target_states,
+        unsearched_in_lowest_classes,
     )
     from .loading import load
+    from .scoring import score
 
     ds = load(data_dir, indicators_dir)
     click.echo(table_coverage(ds).to_string(index=False))
     click.echo("")
     click.echo(indicator_coverage(ds).to_string(index=False))
-    from .kernel import scored_states
 
     targets = target_states(ds)
     grid = offence_cells(ds, list(targets["iso3"]))
-    sig = grid.loc[targets.loc[targets["signatory"], "iso3"]]
-    every = offence_cells(ds, scored_states(ds))
     click.echo("")
-    for label, g in (("signatories", sig), ("all target states", grid),
-                     ("all scored states", every)):
-        full, cells = share_fully_covered(g)
-        click.echo(f"offence penalties, {label} x categories ({len(g)} x {g.shape[1]}): "
-                   f"{cells:.1%} of cells hold a cited value; {full:.0%} of states fully "
-                   "covered")
+    for row in coverage_summary(ds).itertuples(index=False):
+        goal = ("" if not row.target > 0 else  # NaN: no target for this population
+                f"; target {row.target:.0%} {'met' if row.met else 'NOT met'}")
+        share = (f"{row.with_value:.1%} of cells hold a cited value"
+                 if row.categories == "scored" else
+                 f"{row.researched:.1%} of cells researched (value or search note), "
+                 f"{row.with_value:.1%} with a value")
+        click.echo(f"offence penalties, {row.cells} x {row.categories} categories "
+                   f"({row.states} x {row.n_categories}): {share}; {row.fully_covered:.0%} of "
+                   f"states fully covered{goal}")
+    gaps = unsearched_in_lowest_classes(ds, score(ds))
+    click.echo(f"speech and assembly cells never searched in states of the two lowest "
+               f"classes: {len(gaps)}" + (" (" + ", ".join(
+                   f"{r.iso3} {r.category}" for r in gaps.itertuples()) + ")" if len(gaps)
+                   else ""))
     if show_offences:
         click.echo("")
         click.echo("V cited value (penalty, or cited 'not criminalised'); ? criminalised, "

@@ -118,3 +118,59 @@ def remaining_unknown(grid: pd.DataFrame) -> pd.DataFrame:
         if any(missing.values()):
             rows.append({"iso3": iso3, **{k: ", ".join(v) for k, v in missing.items()}})
     return pd.DataFrame(rows, columns=["iso3", OPEN, SEARCHED, NONE])
+
+
+# Research targets (issue 14): shares of scored state x category cells that hold a cited value.
+TARGETS = {"signatories": 0.90, "all scored states": 0.75}
+# Categories where the two lowest classes may not leave a cell unsearched (issue 14.1).
+SPEECH_AND_ASSEMBLY = ("speech", "assembly")
+
+
+def coverage_summary(ds: Dataset) -> pd.DataFrame:
+    """One row per population of cells: the scored categories (weight > 0) for the
+    signatories, every target state and every scored state, with the research targets; and
+    the categories shown but not yet scored (weight 0) for the target states, where a search
+    note counts as researched."""
+    from .kernel import scored_states
+
+    weight = ds.categories.set_index("id")["weight"].astype(float)
+    scored = [c for c in weight.index if weight[c] > 0]
+    context = [c for c in weight.index if weight[c] == 0]
+    targets = target_states(ds)
+    grid = offence_cells(ds, list(targets["iso3"]))
+    groups = [("signatories", grid.loc[targets.loc[targets["signatory"], "iso3"]]),
+              ("all target states", grid),
+              ("all scored states", offence_cells(ds, scored_states(ds)))]
+    rows = []
+    for label, g in groups:
+        full, cells = share_fully_covered(g[scored])
+        target = TARGETS.get(label)
+        rows.append({"cells": label, "categories": "scored", "states": len(g),
+                     "n_categories": len(scored), "with_value": cells,
+                     "researched": float((g[scored] != NONE).to_numpy().mean()),
+                     "fully_covered": full, "target": target,
+                     "met": None if target is None else bool(cells >= target)})
+    if context:
+        g = grid[context]
+        rows.append({"cells": "all target states", "categories": "not yet scored: "
+                     + ", ".join(context), "states": len(g), "n_categories": len(context),
+                     "with_value": float((g == VALUE).to_numpy().mean()),
+                     "researched": float((g != NONE).to_numpy().mean()),
+                     "fully_covered": float((g == VALUE).all(axis=1).mean()),
+                     "target": 1.0, "met": bool((g != NONE).to_numpy().all())})
+    return pd.DataFrame(rows)
+
+
+def unsearched_in_lowest_classes(ds: Dataset, scores: pd.DataFrame) -> pd.DataFrame:
+    """Speech and assembly cells never searched in states placed (or listed with a range
+    reaching) into the two lowest classes: issue 14 allows none."""
+    lowest = list(ds.classes.sort_values("lower")["id"])[:2]
+    low = scores[(scores["standing"] != "too_little_known")
+                 & (scores["class_lower"].isin(lowest) | scores["class"].isin(lowest))]
+    cat = ds.categories
+    cats = list(cat.loc[cat["group"].isin(SPEECH_AND_ASSEMBLY) & (cat["weight"] > 0), "id"])
+    grid = offence_cells(ds, list(low["iso3"]))[cats]
+    missing = grid.stack()
+    missing = missing[missing == NONE]
+    return pd.DataFrame([{"iso3": s, "category": c} for s, c in missing.index],
+                        columns=["iso3", "category"])

@@ -20,7 +20,8 @@ def test_coverage_prints_every_table_and_indicator():
     result = run("coverage", "--offences")
     assert result.exit_code == 0, result.output
     for name in ("countries", "observations", "offences", "convention_status", "rsf_score",
-                 "vdem_v2juncind", "fiw_f2", "signatories x categories"):
+                 "vdem_v2juncind", "fiw_f2", "signatories x scored categories",
+                 "target 90%", "target 75%", "never searched in states of the two lowest"):
         assert name in result.stdout
 
 

@@ -113,18 +113,27 @@ def test_sourced_absences_come_only_from_complete_surveys(ds):
 
 
 def test_offence_coverage_is_reported_for_every_target_state(ds):
-    from riskscore.coverage import NONE, offence_cells, share_fully_covered, target_states
+    from riskscore.coverage import (
+        NONE,
+        coverage_summary,
+        offence_cells,
+        share_fully_covered,
+        target_states,
+    )
 
     targets = target_states(ds)
     assert targets["signatory"].sum() == 73
     assert {"USA", "IND", "DEU"} <= set(targets["iso3"])  # G20 non-signatories
     assert {"ERI", "SYR"} <= set(targets["iso3"])  # RSF "very serious" (score < 40)
-    grid = offence_cells(ds, list(targets["iso3"]))
+    scored = list(ds.categories.loc[ds.categories["weight"] > 0, "id"])
+    grid = offence_cells(ds, list(targets["iso3"]))[scored]
     signatories = grid.loc[targets.loc[targets["signatory"], "iso3"]]
     _, cells = share_fully_covered(signatories)
     # 79.6% at this release: above 80% before the rights test (issue 14.3) removed hoax and
     # privacy rows that had made categories serious; a fall below this is a regression.
     assert cells >= 0.795
+    summary = coverage_summary(ds).set_index("cells")
+    assert summary.loc["signatories", "with_value"] == pytest.approx(cells)
     # Every signatory has a row (a value, an open maximum or a cited search note) in every
     # category: nothing is left "not yet searched".
     assert not (signatories == NONE).to_numpy().any()
