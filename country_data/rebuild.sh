@@ -26,6 +26,7 @@ $R import offences   "$S/offences/identity_offences.csv" "$S/offences/speech_off
                      --surveys "$C/absence_surveys.csv" --survey-listed "$C/absence_listed.csv" \
                      --source-hosts "$C/source_hosts.csv" --data "$OUT"
 $R import convention "$S/convention/signatures.csv" "$S/convention/ratifications.csv" \
+                     "$C/convention_riskscore.csv" \
                                                                                   --data "$OUT"
 # People by origin x asylum (latest year in the file: 2025), for the pair model.
 $R import unhcr      "$S/unhcr_population/unhcr_population_2015_2025.csv"         --data "$OUT"

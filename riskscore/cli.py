@@ -11,7 +11,7 @@ import click
 
 from . import __version__, paths
 from .errors import RiskscoreError, ValidationFailed
-from .vocab import DEFAULT_THRESHOLD
+from .vocab import DEFAULT_THRESHOLD, SCENARIOS
 
 
 def _data_options(f):
@@ -233,10 +233,11 @@ SCORE_COLUMNS = ["rank", "iso3", "name", "class", "exposure", "legal_reach",
 @main.command()
 @_data_options
 @_scoring_options
-@click.option("--scenario", type=click.Choice(["current", "latent"]), default="current",
+@click.option("--scenario", type=click.Choice(list(SCENARIOS)), default="current",
               show_default=True,
-              help="current: each state's actual convention status; latent: as if every "
-                   "state had ratified.")
+              help="current: each state's convention status as confirmed; latent: as if "
+                   "every state had ratified; reported: unconfirmed ratification reports "
+                   "taken at their word.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--region", default=None,
@@ -252,7 +253,8 @@ def score(data_dir, indicators_dir, threshold, weights_file, scenario, fmt, regi
     than a quarter of the categories: never ranked or coloured as safe on missing data.
 
     --threshold 3 asks "what if serious crime began at 3 years"; --scenario latent scores
-    every state as if it had ratified. CSV output is safe to open in a spreadsheet.
+    every state as if it had ratified, --scenario reported takes unconfirmed ratification
+    reports at their word. CSV output is safe to open in a spreadsheet.
     """
     from . import output, scoring
     from .errors import UsageError
@@ -350,9 +352,10 @@ def _score_table(frame, ds, params: str) -> str:
               help="Only pairs in which this state asks (the requesting state).")
 @click.option("--to", "requested", default=None, metavar="ISO3",
               help="Only pairs in which this state is asked (the requested state).")
-@click.option("--scenario", type=click.Choice(["current", "latent"]), default="current",
-              show_default=True, help="current: parties as recorded; latent: as if both "
-                                      "had ratified.")
+@click.option("--scenario", type=click.Choice(list(SCENARIOS)), default="current",
+              show_default=True, help="current: parties as recorded (unconfirmed reports "
+                                      "at the last confirmed level); latent: as if both had "
+                                      "ratified; reported: reports taken at their word.")
 @click.option("--top", type=click.IntRange(min=1), default=None,
               help="Only the N pairs of highest possible risk (table: 30 by default).")
 @click.option("--runs", type=click.IntRange(min=0), default=0, show_default=True,

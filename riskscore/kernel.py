@@ -91,6 +91,7 @@ class Prepared:
     offences: legal.OffenceArrays
     domestic_share: float
     status: np.ndarray  # engagement level id per state
+    status_reported: np.ndarray  # the same, taking unconfirmed reports at their word
     engagement_ids: list[str]
     engagement_value: dict[str, float]
     _values: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict,
@@ -110,16 +111,26 @@ class Prepared:
         return self._values[rule]
 
 
-def engagement_status(ds: Dataset, states: list[str]) -> np.ndarray:
+def engagement_status(ds: Dataset, states: list[str], reported: bool = False) -> np.ndarray:
     """Engagement level per state (METHODOLOGY.md section 6.4). A ratification counts as
-    deposited only when a row says ``ratified``; reported or domestic steps are
-    ``ratification_reported``; a signature is ``signed``; no row is ``none``."""
+    deposited only when a row says ``ratified``; a domestic approval or a reported
+    ratification is ``ratification_reported``; a signature, or a ratification procedure
+    merely begun, is ``signed``; no row is ``none``. A step whose confidence is
+    ``unconfirmed`` counts at the last confirmed level unless ``reported`` (the what-if
+    scenario that takes every report at its word)."""
     st = ds.convention_status.set_index("iso3").reindex(states)
     event, signed = st["ratification_event"], st["signed"]
-    out = np.where(event == "ratified", "ratified",
-                   np.where(event.notna(), "ratification_reported",
+    trusted = (reported | (st["ratification_confidence"] != "unconfirmed")
+               if "ratification_confidence" in st else True)
+    out = np.where((event == "ratified") & trusted, "ratified",
+                   np.where(event.isin(STEPS_REPORTED) & trusted, "ratification_reported",
                             np.where(signed.notna(), "signed", "none")))
     return out.astype(object)
+
+
+# Ratification events that count as a reported ratification (below a deposit);
+# "procedure_started" (a government says it has begun) stays at the signed level.
+STEPS_REPORTED = ("domestic_approval", "ratification_reported", "ratified")
 
 
 def scored_states(ds: Dataset) -> list[str]:
@@ -142,6 +153,7 @@ def prepare(ds: Dataset) -> Prepared:
         offences=legal.offence_arrays(ds.offences, states, cats),
         domestic_share=legal.domestic_share(ds.provisions),
         status=engagement_status(ds, states),
+        status_reported=engagement_status(ds, states, reported=True),
         engagement_ids=list(ds.engagement["id"]),
         engagement_value=ds.engagement.set_index("id")["value"].astype(float).to_dict(),
     )
@@ -216,6 +228,7 @@ class Kernel:
         self._level_index = {
             "current": np.array([p.engagement_ids.index(s) for s in level]),
             "latent": np.full(self.n, p.engagement_ids.index("ratified")),
+            "reported": np.array([p.engagement_ids.index(s) for s in p.status_reported]),
         }
         self._engagement_nominal = np.array([p.engagement_value[e] for e in p.engagement_ids])
 

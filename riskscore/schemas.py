@@ -238,7 +238,8 @@ CONVENTION_STATUS = TableSpec(
         "signed_confidence": Col(required=False, checks=(_isin(CONFIDENCE),)),
         "signed_source": Col(required=False),
         "ratification_event": Col(required=False, checks=(
-            _isin(("domestic_approval", "ratification_reported", "ratified")),)),
+            _isin(("procedure_started", "domestic_approval", "ratification_reported",
+                   "ratified")),)),
         "ratification_date": Col("date", required=False),
         "ratification_confidence": Col(required=False, checks=(_isin(CONFIDENCE),)),
         "ratification_source": Col(required=False),

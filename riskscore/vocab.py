@@ -16,7 +16,7 @@ DEFAULT_THRESHOLD = 4.0
 # What-if thresholds the reports compare with; never an uncertainty factor (art. 2(h) fixes 4).
 WHAT_IF_THRESHOLDS = (3.0, 5.0)
 
-SCENARIOS = ("current", "latent")
+SCENARIOS = ("current", "latent", "reported")
 AGGREGATIONS = ("geometric", "arithmetic")
 MISSING_RULES = ("catalogue", "skip_and_reweight", "latest_earlier_year")
 BOUNDS = ("catalogue", "alternative")

@@ -122,6 +122,30 @@ def test_convention_status(tmp_path):
     assert "nan" not in (tmp_path / "convention_status.csv").read_text()
 
 
+def test_convention_keeps_each_states_most_advanced_step(tmp_path):
+    _import("convention", tmp_path, "signatures_excerpt.csv", "ratifications_excerpt.csv",
+            "convention_findings_invented.csv")
+    st = pd.read_csv(tmp_path / "convention_status.csv", keep_default_na=False).set_index("iso3")
+    assert st.loc["AZE", "ratification_event"] == "domestic_approval"
+    assert st.loc["VNM", "ratification_event"] == "ratification_reported"
+    assert st.loc["FRA", "ratification_event"] == "procedure_started"
+
+
+def test_unconfirmed_steps_count_at_the_last_confirmed_level(tmp_path):
+    """Issue 14.7: one weak report does not move a state; the 'reported' what-if does."""
+    import riskscore
+    from riskscore.kernel import engagement_status
+
+    ds = riskscore.load()
+    st = ds.convention_status.set_index("iso3")
+    assert st.loc["QAT", "ratification_confidence"] == "unconfirmed"
+    current = dict(zip(["QAT", "AZE", "RUS"], engagement_status(ds, ["QAT", "AZE", "RUS"]),
+                       strict=True))
+    assert current == {"QAT": "signed", "AZE": "ratification_reported", "RUS": "signed"}
+    reported = engagement_status(ds, ["QAT"], reported=True)
+    assert list(reported) == ["ratification_reported"]
+
+
 def test_broken_source_writes_nothing(tmp_path):
     _import("rsf", tmp_path, "rsf_2025_excerpt.csv")
     before = (tmp_path / "observations.csv").read_bytes()

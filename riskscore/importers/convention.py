@@ -1,7 +1,11 @@
 """Signatures and ratifications of the convention (shared/data/convention).
 
-Takes ``signatures.csv`` and ``ratifications.csv`` (recognised by their columns). A state
-absent from both has neither signed nor ratified as far as the sources show.
+Takes ``signatures.csv`` and one or more ratifications files (recognised by their columns:
+the shared ``ratifications.csv`` and riskscore's own cited findings,
+``country_data/curation/convention_riskscore.csv``). Where a state has several steps, the
+most advanced one is kept (a procedure begun < domestic approval < reported ratification <
+deposit; the later date breaks a tie). A state absent from all has neither signed nor
+ratified as far as the sources show.
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ RATIFY = ["iso3", "name", "event", "date", "confidence", "source", "notes"]
 
 
 def import_convention(files: list[Path], data_dir: Path) -> ImportResult:
-    signed = ratified = None
+    signed = None
+    steps: list[pd.DataFrame] = []
     for path in files:
         header = path.read_text(encoding="utf-8-sig").split("\n", 1)[0]
         if "signed" in header.split(","):
             signed = read_source(path, SIGN)
         elif "event" in header.split(","):
-            ratified = read_source(path, RATIFY)
+            steps.append(read_source(path, RATIFY))
         else:
             raise ValidationFailed([Problem(path.name, 1, None,
                                             "is neither a signatures nor a ratifications file",
@@ -40,6 +45,7 @@ def import_convention(files: list[Path], data_dir: Path) -> ImportResult:
         "signed_source": _join(signed["source"], signed["source_url"]),
         "notes": signed["notes"],
     })
+    ratified = _most_advanced(pd.concat(steps, ignore_index=True)) if steps else None
     if ratified is not None:
         r = ratified.rename(columns={"event": "ratification_event", "date": "ratification_date",
                                      "confidence": "ratification_confidence",
@@ -53,6 +59,18 @@ def import_convention(files: list[Path], data_dir: Path) -> ImportResult:
     upsert_source(data_dir, sources.CONVENTION)
     n = replace_rows(data_dir, CONVENTION_STATUS, out, drop=lambda old: old["iso3"].notna())
     return ImportResult(data_dir / CONVENTION_STATUS.name, n)
+
+
+STEP_ORDER = ("procedure_started", "domestic_approval", "ratification_reported", "ratified")
+
+
+def _most_advanced(steps: pd.DataFrame) -> pd.DataFrame:
+    """One step per state: the most advanced, the later on a tie (unknown events sort first
+    and are refused by the table's own checks)."""
+    rank = steps["event"].map({e: i for i, e in enumerate(STEP_ORDER)}).fillna(-1)
+    order = steps.assign(_rank=rank).sort_values(["iso3", "_rank", "date"], kind="stable")
+    return order.drop_duplicates("iso3", keep="last").drop(columns="_rank") \
+        .reset_index(drop=True)
 
 
 def _join(a: pd.Series, b: pd.Series, sep: str = "; ") -> pd.Series:
