@@ -34,6 +34,7 @@ class Dataset:
     shields: pd.DataFrame | None = None
     transnational_repression: pd.DataFrame | None = None
     shield_features: pd.DataFrame | None = None  # catalogue (empty: no reductions)
+    safeguard_provisions: pd.DataFrame | None = None  # catalogue: the convention's text
 
 
 def load(data_dir: str | Path | None = None, indicators_dir: str | Path | None = None) -> Dataset:
@@ -69,6 +70,7 @@ def _validated(data: Path, meta: Path) -> Dataset:
         PAIR_COMPONENTS,
         PILLARS,
         PROVISIONS,
+        SAFEGUARD_PROVISIONS,
         SHIELD_FEATURES,
         SHIELDS,
         SOURCES,
@@ -96,4 +98,5 @@ def _validated(data: Path, meta: Path) -> Dataset:
         displacement=optional(DISPLACEMENT), shields=optional(SHIELDS),
         transnational_repression=optional(TRANSNATIONAL_REPRESSION),
         shield_features=optional(SHIELD_FEATURES),
+        safeguard_provisions=optional(SAFEGUARD_PROVISIONS),
     )

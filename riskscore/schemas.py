@@ -308,7 +308,23 @@ PROVISIONS = TableSpec(
         "intrusiveness_rationale": _text,
         "verified": Col("bool"),
         "source_keys": _text,
+        # How the row was checked against the adopted text, or why it could not be.
+        "verification": _opt_text,
     },
+    key=("article", "paragraph"), optional=("verification",),
+)
+
+# The convention's safeguard, refusal and dual-criminality provisions the pair model rests
+# on (METHODOLOGY.md 14), each verified against the adopted text or marked with the reason.
+SAFEGUARD_PROVISIONS = TableSpec(
+    "safeguard_provisions.csv", "indicators",
+    {"article": Col("int", checks=(_between(1, 68),)), "paragraph": _opt_text,
+     "title": _text,
+     "role": Col(checks=(_isin(("definition", "safeguard", "dual_criminality",
+                                "refusal_ground", "reservation", "final_provision")),)),
+     "used_by": _text, "verified": Col("bool"), "verification": _text,
+     "source_url": Col(required=False, checks=(_matches(r"^https?://\S+$",
+                                                        "a web address (http or https)"),))},
     key=("article", "paragraph"),
 )
 
@@ -411,4 +427,4 @@ SHIELD_FEATURES = TableSpec(
 INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS, ENGAGEMENT, CLASSES,
                     PAIR_COMPONENTS)
 # Catalogue tables read when present (a catalogue without them has no shield reductions).
-OPTIONAL_INDICATOR_TABLES = (SHIELD_FEATURES,)
+OPTIONAL_INDICATOR_TABLES = (SHIELD_FEATURES, SAFEGUARD_PROVISIONS)

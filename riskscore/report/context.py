@@ -198,6 +198,7 @@ class MethodologyContext:
     classes: list[dict]
     threshold: float
     weights_note: str
+    safeguards: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -511,7 +512,9 @@ def methodology_context(rd: ReportData) -> MethodologyContext:
         pillars=table(ds.pillars, w.pillars), indicators=table(ds.indicators, w.indicators),
         categories=table(ds.categories, w.categories), provisions=table(ds.provisions),
         engagement=table(ds.engagement), classes=table(ds.classes.sort_values("lower")),
-        threshold=rd.threshold, weights_note=note)
+        threshold=rd.threshold, weights_note=note,
+        safeguards=(table(ds.safeguard_provisions) if ds.safeguard_provisions is not None
+                    else []))
 
 
 def sources_context(rd: ReportData) -> SourcesContext:
