@@ -34,6 +34,8 @@ $R import unhcr      "$S/unhcr_population/unhcr_population_2015_2025.csv"       
 # abroad (Freedom House's transnational-repression findings, as read and cited by row).
 $R import shields    "$C/shields_riskscore.csv"                                   --data "$OUT"
 $R import tnr        "$C/transnational_repression_riskscore.csv"                  --data "$OUT"
+# Criminal codes replaced since rows cited them: validate warns about rows still counted.
+$R import recodifications "$C/recodifications_riskscore.csv"                      --data "$OUT"
 # Only a fully valid rebuild replaces the shipped tables.
 $R validate --data "$OUT"
 cp "$OUT"/*.csv country_data/

@@ -64,18 +64,18 @@ def validate(data_dir: Path | None, indicators_dir: Path | None) -> None:
     file:line: column: what is wrong (fix: ...). Exit 0 when clean, 1 when not.
     """
     from .loading import load
-    from .quality import secondary_only
+    from .quality import recodified, secondary_only
 
     ds = load(data_dir, indicators_dir)
     click.echo(f"ok: {ds.data_dir} and {ds.indicators_dir} are valid "
                f"({len(ds.countries)} countries, {len(ds.observations)} observations, "
                f"{len(ds.offences)} offence rows)")
-    warnings = secondary_only(ds.offences)
+    warnings = secondary_only(ds.offences) + recodified(ds.offences, ds.recodifications)
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
     if warnings:
         click.echo(f"{len(warnings)} warning(s): the data are valid; these rows deserve a "
-                   "better source", err=True)
+                   "better source or a check against the current code", err=True)
 
 
 @main.command()
@@ -164,7 +164,7 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 @main.command(name="import")
 @click.argument("kind", type=click.Choice(["groups", "population", "rsf", "vdem", "fiw",
                                            "offences", "convention", "unhcr", "shields",
-                                           "tnr"]))
+                                           "tnr", "recodifications"]))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
               help="Country data folder to write (default: the shipped one).")
@@ -189,7 +189,8 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
     """Rebuild a country_data table from a publisher's FILES (groups, population, rsf,
     vdem, fiw, offences, convention, unhcr) or riskscore's cited research (shields: the
     requested states' mutual-legal-assistance law; tnr: Freedom House's transnational-
-    repression findings); see country_data/README.md.
+    repression findings; recodifications: criminal codes replaced since rows cited them);
+    see country_data/README.md.
 
     The table is checked against its schema before it is written, atomically.
     """

@@ -33,6 +33,7 @@ class Dataset:
     displacement: pd.DataFrame | None = None
     shields: pd.DataFrame | None = None
     transnational_repression: pd.DataFrame | None = None
+    recodifications: pd.DataFrame | None = None
     shield_features: pd.DataFrame | None = None  # catalogue (empty: no reductions)
     safeguard_provisions: pd.DataFrame | None = None  # catalogue: the convention's text
 
@@ -70,6 +71,7 @@ def _validated(data: Path, meta: Path) -> Dataset:
         PAIR_COMPONENTS,
         PILLARS,
         PROVISIONS,
+        RECODIFICATIONS,
         SAFEGUARD_PROVISIONS,
         SHIELD_FEATURES,
         SHIELDS,
@@ -97,6 +99,7 @@ def _validated(data: Path, meta: Path) -> Dataset:
         data_dir=data, indicators_dir=meta, pair_components=t(PAIR_COMPONENTS),
         displacement=optional(DISPLACEMENT), shields=optional(SHIELDS),
         transnational_repression=optional(TRANSNATIONAL_REPRESSION),
+        recodifications=optional(RECODIFICATIONS),
         shield_features=optional(SHIELD_FEATURES),
         safeguard_provisions=optional(SAFEGUARD_PROVISIONS),
     )

@@ -404,9 +404,20 @@ TRANSNATIONAL_REPRESSION = TableSpec(
     key=("row_id",),
 )
 
+# Criminal codes replaced since rows cited them (issue 14.6): rows whose ``law`` matches an
+# old code's patterns (and none of the new code's) are checked by ``validate``.
+RECODIFICATIONS = TableSpec(
+    "recodifications.csv", "data",
+    {"iso3": _iso3, "new_code": _text, "new_in_force": Col("date"), "old_code": _text,
+     "old_code_patterns": _text, "new_code_patterns": _opt_text, **{
+         k: v for k, v in _cited.items() if k not in ("retrieved", "confidence",
+                                                     "source_quality")}},
+    key=("iso3", "new_code"),
+)
+
 DATA_TABLES = (COUNTRIES, OBSERVATIONS, OFFENCES, CONVENTION_STATUS, SOURCES)
 # Tables a data folder may hold; read and checked when present (empty when absent).
-OPTIONAL_DATA_TABLES = (DISPLACEMENT, SHIELDS, TRANSNATIONAL_REPRESSION)
+OPTIONAL_DATA_TABLES = (DISPLACEMENT, SHIELDS, TRANSNATIONAL_REPRESSION, RECODIFICATIONS)
 PAIR_COMPONENTS = TableSpec(
     "pair_components.csv", "indicators",
     {"id": Col(checks=(_isin(("reach", "requested_safeguard", "parties", "record")),)),

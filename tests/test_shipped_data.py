@@ -129,9 +129,10 @@ def test_offence_coverage_is_reported_for_every_target_state(ds):
     grid = offence_cells(ds, list(targets["iso3"]))[scored]
     signatories = grid.loc[targets.loc[targets["signatory"], "iso3"]]
     _, cells = share_fully_covered(signatories)
-    # 79.6% at this release: above 80% before the rights test (issue 14.3) removed hoax and
-    # privacy rows that had made categories serious; a fall below this is a regression.
-    assert cells >= 0.795
+    # 79.3% at this release: above 80% before the rights test (issue 14.3) removed hoax and
+    # privacy rows, and replaced codes (14.6) took Cuba's 1987-code rows out of force; a
+    # fall below this is a regression.
+    assert cells >= 0.792
     summary = coverage_summary(ds).set_index("cells")
     assert summary.loc["signatories", "with_value"] == pytest.approx(cells)
     # Every signatory has a row (a value, an open maximum or a cited search note) in every

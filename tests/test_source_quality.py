@@ -43,3 +43,24 @@ def test_validate_warns_but_passes_on_the_shipped_data():
     assert result.exit_code == 0
     assert "warning: offences.csv:" in result.stderr
     assert "deserve a better source" in result.stderr
+
+
+def test_a_row_citing_a_replaced_code_is_warned_about_until_checked():
+    """Issue 14.6: a counted row on the old code warns; one marked out of force, or naming
+    the new code, does not."""
+    from riskscore.quality import recodified
+
+    base = {"iso3": "XAA", "category": "c", "row_kind": "offence", "max_penalty_years": 3.0,
+            "life_imprisonment": False, "death_penalty": False, "in_force": None}
+    rows = pd.DataFrame([
+        {**base, "law": "Penal Code (Law 62 of 1987) art. 318"},
+        {**base, "law": "Penal Code (Law 62 of 1987) art. 320", "in_force": False},
+        {**base, "law": "Penal Code 2022 (Law 151/2022) art. 391, formerly Law 62 of 1987"},
+        {**base, "iso3": "XAB", "law": "Penal Code (Law 62 of 1987)"},
+    ])
+    recod = pd.DataFrame([{"iso3": "XAA", "new_code": "Law 151/2022", "old_code": "Law 62",
+                           "new_in_force": "2022-12-01", "old_code_patterns": "law 62|1987",
+                           "new_code_patterns": "151/2022"}])
+    warned = recodified(rows, recod)
+    assert [w.row for w in warned] == [2]
+    assert "replaced by Law 151/2022" in warned[0].message

@@ -5,7 +5,7 @@ a source holds that riskscore cannot use (codes of no single state, units with n
 left out and named in the result, never silently dropped.
 """
 
-from .cited import import_shields, import_transnational_repression
+from .cited import import_recodifications, import_shields, import_transnational_repression
 from .convention import import_convention
 from .fiw import import_fiw
 from .groups import import_groups
@@ -26,6 +26,7 @@ IMPORTERS = {
     "unhcr": import_unhcr,
     "shields": import_shields,
     "tnr": import_transnational_repression,
+    "recodifications": import_recodifications,
 }
 
 __all__ = ["IMPORTERS"]
