@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -36,6 +38,15 @@ def _friendly(f):
         except RiskscoreError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: outputs are atomic, so nothing is half
+            click.echo("interrupted: nothing was written (earlier outputs are intact)", err=True)
+            sys.exit(130)
+        except OSError as exc:  # the environment, not riskscore: a path, permissions, a disk
+            where = f" {exc.filename}" if exc.filename else ""
+            click.echo(f"error: cannot use{where}: {exc.strerror or exc} (the file system "
+                       "refused; check the path, its permissions and free space); earlier "
+                       "outputs are intact", err=True)
+            sys.exit(1)
         except Exception as exc:  # a bug: say so briefly, keep the traceback for debugging
             if os.environ.get("RISKSCORE_DEBUG"):
                 raise
@@ -51,9 +62,28 @@ def _friendly(f):
 def main() -> None:
     """Score each state's exposure to abuse of the UN Convention against Cybercrime.
 
+    Exit codes: 0 done; 1 invalid data or an environment problem (path, permissions, disk);
+    2 a command used wrongly; 3 a defect in riskscore (please report it); 4 the audit lists
+    problems to review; 130 interrupted.
+
     Every command takes --data DIR and --indicators DIR (default: the shipped folders),
     validates first and writes nothing if anything is wrong.
     """
+    try:
+        signal.signal(signal.SIGTERM, _interrupt)  # a stopped job ends like Ctrl-C
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        pass
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _finite(ctx, param, value):
+    """A number option must be a finite number ('inf' and 'nan' parse as floats)."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number of years")
+    return value
 
 
 @main.command()
@@ -216,6 +246,7 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
 
 def _scoring_options(f):
     f = click.option("--threshold", type=click.FloatRange(min=0, min_open=True),
+                     callback=_finite,
                      default=DEFAULT_THRESHOLD,
                      show_default=True,
                      help="Serious-crime threshold in years of maximum imprisonment "

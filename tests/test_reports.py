@@ -269,7 +269,23 @@ def test_cli_report_all_writes_the_site_and_says_where(tmp_path):
 def test_cli_report_selected_states_as_markdown(tmp_path):
     result = run("report", "XAA", "xab", *EX, "--format", "md", "--out", tmp_path)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["XAA.md", "XAB.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".riskscore-site", "XAA.md",
+                                                          "XAB.md"]
+
+
+def test_several_reports_replace_their_folder_whole_and_never_a_foreign_one(tmp_path):
+    """Issue 18.5: a second run replaces the first run's folder in one step (no stale
+    file survives); a folder riskscore did not make is refused and left as it was."""
+    out = tmp_path / "r"
+    assert run("report", "XAA", "XAB", *EX, "--format", "md", "--out", out).exit_code == 0
+    assert run("report", "XAC", *EX, "--format", "md", "--out", out / ".." / "r").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [".riskscore-site", "XAC.md"]
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    result = run("report", "XAA", "XAB", *EX, "--format", "md", "--out", foreign)
+    assert result.exit_code == 2 and "did not write" in result.stderr
+    assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
 
 
 @pytest.mark.parametrize("args, message", [

@@ -62,9 +62,10 @@ def render_country(rd: ReportData, iso3: str, fmt: str,
 
 def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
                     progress: Progress = no_progress) -> Written:
-    """One file per state (``ISO3.ext``) in ``out``; all rendered before any is written.
-    For a single state, an ``out`` that ends in the format's extension (``nga.pdf``) is the
-    file itself."""
+    """One file per state (``ISO3.ext``) in the folder ``out``, all rendered before any is
+    written and swapped in as one folder (all or nothing: a full disk or an interrupt leaves
+    the earlier folder intact). For a single state, an ``out`` that ends in the format's
+    extension (``nga.pdf``) is the file itself."""
     env = render.environment()
     states = set(rd.kernel.p.states)
     unknown = [c for c in iso3s if c.upper() not in states]
@@ -82,8 +83,10 @@ def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
     if Path(out).suffix.lower() == "." + fmt:
         raise UsageError(f"{out} names one file, but {len(rendered)} reports were asked for; "
                          "give a folder for several")
-    for name, data in rendered.items():
-        write_bytes(data, out / name)
+    out = Path(out)
+    _check_replaceable(out)
+    replace_dir(out, {**rendered, MARKER: "Built by riskscore; this folder is replaced on "
+                                          "rebuild.\n"})
     return Written(out, len(rendered), len(rendered))
 
 
@@ -146,7 +149,8 @@ def _pairs_pages(env, rd: ReportData, audited: bool) -> dict[str, str]:
 
 def _check_replaceable(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is a file; give a folder for the site")
+        raise UsageError(f"{out} is a file; give a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
         raise UsageError(f"{out} already holds files that riskscore did not write; "
-                         "give a new or empty folder (a riskscore site is replaced whole)")
+                         "give a new or empty folder (riskscore replaces its output "
+                         "folders whole)")
