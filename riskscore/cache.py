@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 from pathlib import Path
 
 from . import __version__
@@ -39,7 +38,7 @@ def key(*folders: Path) -> str | None:
     file (name and bytes) directly in ``folders``; None (no caching) when a CSV entry is not
     a regular file or is over the size limit, so validation reports it without the cache
     ever reading it."""
-    from .csvio import MAX_TABLE_BYTES
+    from .csvio import MAX_TABLE_BYTES, read_bounded
 
     h = hashlib.sha256(__version__.encode())
     for source in sorted(_PACKAGE.rglob("*.py")):
@@ -50,14 +49,11 @@ def key(*folders: Path) -> str | None:
     for i, folder in enumerate(folders):
         h.update(f"folder {i}".encode())
         for f in sorted(Path(folder).glob("*.csv")):
-            try:
-                st = f.stat()
-            except OSError:
-                return None
-            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_TABLE_BYTES:
+            raw, _ = read_bounded(f, MAX_TABLE_BYTES)
+            if raw is None:
                 return None
             h.update(f.name.encode())
-            h.update(f.read_bytes())
+            h.update(raw)
     return h.hexdigest()
 
 

@@ -59,32 +59,67 @@ def read_table(path: Path, spec: TableSpec, label: str | None = None
     text, problems = read_csv_text(path, spec.required_columns, spec.optional, label)
     if text is None:
         return None, problems
-    typed, bad_cells, type_problems = _parse(text, spec, label)
+    text_frame = text
+    del text  # the typed frame holds the same cell texts
+    typed, bad_cells, type_problems, dropped = _parse(text_frame, spec, label)
     problems += type_problems
-    problems += _check_values(typed, spec, label, bad_cells)
-    problems += _check_key(typed, spec, label)
-    return typed, problems
+    stopped = bool(dropped)
+    if not stopped:  # past the cap the file is not worth checking further
+        found, stopped = _check_values(typed, spec, label, bad_cells,
+                                       MAX_PROBLEMS_PER_TABLE - len(problems))
+        problems += found
+        problems += _check_key(typed, spec, label)
+    return typed, capped(problems, label, dropped, stopped)
+
+
+# Problems kept per table: a file of bad lines would otherwise cost memory and a screenful
+# per line (issue 18.3); the count of the rest is reported.
+MAX_PROBLEMS_PER_TABLE = 200
+
+
+def capped(problems: list[Problem], label: str, dropped: int = 0, stopped: bool = False,
+           limit: int = MAX_PROBLEMS_PER_TABLE) -> list[Problem]:
+    """The first ``limit`` problems and one line counting the rest (``dropped`` were never
+    kept; ``stopped``: checking ended early, so there may be more than counted)."""
+    rest = max(0, len(problems) - limit) + dropped
+    if not rest and not stopped:
+        return problems
+    more = f"{'at least ' if stopped else ''}{rest} more" if rest else "more"
+    return problems[:limit] + [Problem(label, None, None, f"... and {more} problems in this "
+                                       "file, not listed (checking stopped early)",
+                                       "fix the ones above and run again")]
 
 
 def _parse(frame: pd.DataFrame, spec: TableSpec, label: str
-           ) -> tuple[pd.DataFrame, set[tuple[str, int]], list[Problem]]:
+           ) -> tuple[pd.DataFrame, set[tuple[str, int]], list[Problem], int]:
+    """Typed columns, the cells that could not be typed, the first problems (at most
+    MAX_PROBLEMS_PER_TABLE) and how many more there were."""
     problems: list[Problem] = []
     bad: set[tuple[str, int]] = set()
     out = pd.DataFrame(index=frame.index)
+    dropped = 0
+
+    def report(problem: Problem) -> None:
+        nonlocal dropped
+        if len(problems) < MAX_PROBLEMS_PER_TABLE:
+            problems.append(problem)
+        else:
+            dropped += 1
+
     for name, col in spec.columns.items():
         values = frame[name]
         parsed: list[object] = []
         for line, raw in values.items():
             if raw is None:
                 if col.required:
-                    problems.append(Problem(label, int(line), name, "is empty but required",
+                    report(Problem(label, int(line), name, "is empty but required",
                                             col.fix or "fill in the cell"))
                     bad.add((name, int(line)))
                 parsed.append(None)
                 continue
             control = _CONTROL.search(raw)
             if control:
-                problems.append(Problem(
+                report(Problem(
                     label, int(line), name,
                     f"contains the control character U+{ord(control.group()):04X}",
                     "remove it (text cells hold printable text; tabs and line breaks are "
@@ -94,12 +129,12 @@ def _parse(frame: pd.DataFrame, spec: TableSpec, label: str
                 continue
             ok, value, what = _convert(raw, col.kind, col.allow_no_date)
             if not ok:
-                problems.append(Problem(label, int(line), name, f"{raw!r} is not {what}",
+                report(Problem(label, int(line), name, f"{raw!r} is not {what}",
                                         col.fix or f"write {what}"))
                 bad.add((name, int(line)))
             parsed.append(value)
         out[name] = pd.Series(parsed, index=frame.index, dtype=_DTYPES[col.kind])
-    return out, bad, problems
+    return out, bad, problems, dropped
 
 
 # C0 controls other than tab and line feed, carriage return, and DEL: they would reach
@@ -138,25 +173,37 @@ def _convert(raw: str, kind: str, allow_no_date: bool) -> tuple[bool, object, st
     raise ValueError(kind)  # pragma: no cover - kinds are a closed set
 
 
+# Rows checked at a time: the checks' report of failures grows with the rows that fail, so
+# a file where every row fails is checked in slices until enough problems are found.
+CHECK_SLICE = 20_000
+
+
 def _check_values(frame: pd.DataFrame, spec: TableSpec, label: str,
-                  bad_cells: set[tuple[str, int]]) -> list[Problem]:
-    try:
-        spec.pandera_schema().validate(frame, lazy=True)
-        return []
-    except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-    problems = []
-    for case in cases.itertuples(index=False):
-        column, line = case.column, case.index
-        if line is None or (isinstance(line, float) and math.isnan(line)):
-            continue  # dtype-level reports duplicate the per-cell ones
-        if (column, int(line)) in bad_cells:
-            continue  # already reported as unparseable
-        col = spec.columns[column]
-        problems.append(Problem(label, int(line), column,
-                                f"{case.failure_case!r} {case.check}",
-                                col.fix or "correct the value"))
-    return problems
+                  bad_cells: set[tuple[str, int]], budget: int) -> tuple[list[Problem], bool]:
+    """Problems with cell values (ranges, codes, sets), at most about ``budget`` of them,
+    and whether checking stopped early because the budget was spent."""
+    schema = spec.pandera_schema()
+    problems: list[Problem] = []
+    for start in range(0, len(frame), CHECK_SLICE):
+        if len(problems) >= budget:
+            return problems, True
+        try:
+            schema.validate(frame.iloc[start:start + CHECK_SLICE], lazy=True)
+            continue
+        except pa.errors.SchemaErrors as exc:
+            cases = exc.failure_cases
+        for case in cases.itertuples(index=False):
+            column, line = case.column, case.index
+            if line is None or (isinstance(line, float) and math.isnan(line)):
+                continue  # dtype-level reports duplicate the per-cell ones
+            if (column, int(line)) in bad_cells:
+                continue  # already reported as unparseable
+            col = spec.columns[column]
+            problems.append(Problem(label, int(line), column,
+                                    f"{case.failure_case!r} {case.check}",
+                                    col.fix or "correct the value"))
+        del cases
+    return problems, False
 
 
 def _check_key(frame: pd.DataFrame, spec: TableSpec, label: str) -> list[Problem]:
@@ -224,12 +271,23 @@ def _refs(problems: list[Problem], tables: dict, spec: TableSpec, column: str,
     if frame is None or other is None:
         return
     known = set(other[target_col].dropna())
-    bad = frame[frame[column].notna() & ~frame[column].isin(known)]
-    for value, group in bad.groupby(column, sort=False):
-        lines = [int(x) for x in group.index]
-        more = f" (and on {len(lines) - 1} more lines)" if len(lines) > 1 else ""
-        problems.append(Problem(spec.name, lines[0], column,
+    values = frame[column]
+    bad = values[values.notna() & ~values.isin(known)]
+    if bad.empty:
+        return
+    # First line and count per unknown value, vectorised: a file of unique bad codes would
+    # otherwise cost a group each (issue 18.3); at most MAX_PROBLEMS_PER_TABLE are listed.
+    counts = bad.groupby(bad, sort=False).size()
+    first = bad.reset_index().drop_duplicates(column).set_index(column).iloc[:, 0]
+    for value in counts.index[:MAX_PROBLEMS_PER_TABLE]:
+        n = int(counts[value])
+        more = f" (and on {n - 1} more lines)" if n > 1 else ""
+        problems.append(Problem(spec.name, int(first[value]), column,
                                 f"{value!r} is not in {target.name}{more}", fix))
+    if len(counts) > MAX_PROBLEMS_PER_TABLE:
+        problems.append(Problem(spec.name, None, column,
+                                f"... and {len(counts) - MAX_PROBLEMS_PER_TABLE} more unknown "
+                                f"values not in {target.name}, not listed", fix))
 
 
 def _check_displacement(tables: dict[str, pd.DataFrame], country_fix: str) -> list[Problem]:

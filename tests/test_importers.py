@@ -162,7 +162,7 @@ def test_broken_source_writes_nothing(tmp_path):
 def test_import_of_missing_file(tmp_path):
     result = run("import", "vdem", tmp_path / "nope.csv", "--data", tmp_path)
     assert result.exit_code == 1
-    assert "nope.csv: file not found (fix: check the path)" in result.stderr
+    assert "nope.csv: file not found (fix: check the path" in result.stderr
     assert not (tmp_path / "observations.csv").exists()
 
 

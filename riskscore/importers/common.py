@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..atomic import write_with
-from ..csvio import MAX_TABLE_BYTES
+from ..csvio import read_bounded
 from ..errors import Problem, ValidationFailed
 from ..schemas import SOURCES, TableSpec
 from ..validate import read_table
@@ -32,13 +32,9 @@ def read_source(path: Path, needed: Sequence[str], *, sep: str = ",", decimal: s
                 encodings: Sequence[str] = ("utf-8-sig",)) -> pd.DataFrame:
     """Read a publisher's file as text. Raises ValidationFailed naming the missing columns."""
     name = path.name
-    if not path.is_file():
-        what = "is a directory, not a file" if path.is_dir() else "file not found"
-        raise ValidationFailed([Problem(name, None, None, what, "check the path")])
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        raise ValidationFailed([Problem(name, None, None, "file is too large to be a source table",
-                                        "check that this is the right file")])
-    raw = path.read_bytes()
+    raw, (what, fix) = read_bounded(path)
+    if raw is None:
+        raise ValidationFailed([Problem(name, None, None, what, fix)])
     text = None
     for enc in encodings:
         try:

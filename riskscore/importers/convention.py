@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..csvio import read_bounded
 from ..errors import Problem, ValidationFailed
 from ..schemas import CONVENTION_STATUS
 from . import sources
@@ -27,7 +28,10 @@ def import_convention(files: list[Path], data_dir: Path) -> ImportResult:
     signed = None
     steps: list[pd.DataFrame] = []
     for path in files:
-        header = path.read_text(encoding="utf-8-sig").split("\n", 1)[0]
+        raw, (what, fix) = read_bounded(path)
+        if raw is None:
+            raise ValidationFailed([Problem(path.name, None, None, what, fix)])
+        header = raw.decode("utf-8-sig", errors="replace").split("\n", 1)[0]
         if "signed" in header.split(","):
             signed = read_source(path, SIGN)
         elif "event" in header.split(","):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..csvio import read_bounded
 from ..errors import Problem, ValidationFailed
 from . import sources
 from .common import ImportResult, import_observations, read_source
@@ -23,7 +24,10 @@ INDICATORS = {"score": "rsf_score", "legal": "rsf_legal", "safety": "rsf_safety"
 
 
 def _read(path: Path) -> pd.DataFrame:
-    head = path.read_bytes()[:4096]
+    raw, (what, fix) = read_bounded(path)
+    if raw is None:
+        raise ValidationFailed([Problem(path.name, None, None, what, fix)])
+    head = raw[:4096]
     if b";" in head.split(b"\n", 1)[0]:
         frame = read_source(path, ["ISO", "Legal Context", "Safety"], sep=";", decimal=",",
                             encodings=("utf-8-sig", "cp1252"))
