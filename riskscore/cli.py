@@ -198,6 +198,9 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
               help="Country data folder to write (default: the shipped one).")
+@click.option("--indicators", "indicators_dir", type=click.Path(path_type=Path), default=None,
+              help="Indicator catalogue the folder is validated against (default: the "
+                   "shipped one).")
 @click.option("--annotations", type=click.Path(path_type=Path), default=None,
               help="offences only: the fields read out of the curated notes "
                    "(country_data/curation/offence_annotations.csv).")
@@ -214,7 +217,7 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
                                  "country_data/curation/source_hosts.csv).")
 @_friendly
 def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
-            annotations: Path | None, surveys: Path | None,
+            indicators_dir: Path | None, annotations: Path | None, surveys: Path | None,
             survey_listed: Path | None, source_hosts: Path | None) -> None:
     """Rebuild a country_data table from a publisher's FILES (groups, population, rsf,
     vdem, fiw, offences, convention, unhcr) or riskscore's cited research (shields: the
@@ -222,7 +225,9 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
     repression findings; recodifications: criminal codes replaced since rows cited them);
     see country_data/README.md.
 
-    The table is checked against its schema before it is written, atomically.
+    The import is a transaction: it runs on a copy of the data folder, the whole copy is
+    validated (every table and cross-table rule), and it replaces the folder in one step only
+    if the import added no problem; otherwise nothing changes.
     """
     from .importers import IMPORTERS
 
@@ -236,7 +241,10 @@ def import_(kind: str, files: tuple[Path, ...], data_dir: Path | None,
         raise UsageError(f"{', '.join(given)} go(es) with 'import offences' only")
     extra = ({"annotations": annotations, "surveys": surveys, "listed": survey_listed,
               "source_hosts": source_hosts} if kind == "offences" else {})
-    result = IMPORTERS[kind](list(files), target, **extra)
+    from .importers.transaction import run_import
+
+    meta = indicators_dir if indicators_dir is not None else paths.default_indicators_dir()
+    result = run_import(IMPORTERS[kind], list(files), target, meta, **extra)
     click.echo(f"{kind}: wrote {result.rows_written} rows to {result.table}")
     for note in result.skipped:
         click.echo(f"  left out: {note}")

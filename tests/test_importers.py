@@ -96,7 +96,9 @@ def test_vdem_and_fiw(tmp_path):
 
 
 def test_offences_rows_are_kept_unchanged(tmp_path):
-    _import("offences", tmp_path, "offences_excerpt.csv")
+    result = run("import", "offences", SRC / "offences_excerpt.csv", "--annotations",
+                 SRC / "offences_excerpt_annotations.csv", "--data", tmp_path)
+    assert result.exit_code == 0, result.output
     out = pd.read_csv(tmp_path / "offences.csv", dtype=str, keep_default_na=False)
     with (SRC / "offences_excerpt.csv").open(encoding="utf-8") as fh:
         src = list(csv.DictReader(fh))
@@ -203,6 +205,7 @@ def test_research_rows_and_sourced_absences(tmp_path):
     _import("groups", tmp_path, "country_groups_excerpt.csv")
     result = run("import", "offences", SRC / "offences_excerpt.csv",
                  SRC / "offences_research_invented.csv",
+                 "--annotations", SRC / "offences_excerpt_annotations.csv",
                  "--surveys", SRC / "absence_surveys_invented.csv",
                  "--survey-listed", SRC / "absence_listed_invented.csv", "--data", tmp_path)
     assert result.exit_code == 0, result.output
@@ -265,3 +268,50 @@ def test_shipped_table_keeps_every_shared_offence_row_unchanged():
             assert tuple(row) in have, (path.name, row.iso3, row.category, row.law)
         n += len(src)
     assert n == 473
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_an_import_that_would_break_a_cross_table_rule_changes_nothing(shipped_copy, tmp_path):
+    """Issue 18.1: an RSF score above its bounds passes the table's own schema but not the
+    catalogue's bounds; the import stops and every file, sources.csv included, is as it was."""
+    data, meta = shipped_copy
+    (data / "my_notes.txt").write_text("the user's own file")
+    before = _snapshot(data)
+    bad = tmp_path / "rsf_bad.csv"
+    text = (SRC / "rsf_2025_excerpt.csv").read_text(encoding="utf-8")
+    first = text.splitlines()[1].split(",")
+    first[text.splitlines()[0].split(",").index("score")] = "120"
+    bad.write_text("\n".join([text.splitlines()[0], ",".join(first),
+                              *text.splitlines()[2:]]) + "\n", encoding="utf-8")
+    result = run("import", "rsf", bad, "--data", data, "--indicators", meta)
+    assert result.exit_code == 1, result.output
+    assert "outside the bounds" in result.stderr
+    assert "would leave the data folder invalid" in result.stderr
+    assert _snapshot(data) == before
+    assert [p.name for p in data.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failed_import_creates_no_sources_file(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    bad = tmp_path / "rsf_bad.csv"
+    bad.write_text("not,an,rsf,file\n1,2,3,4\n", encoding="utf-8")
+    result = run("import", "rsf", bad, "--data", data)
+    assert result.exit_code == 1
+    assert list(data.iterdir()) == []
+
+
+def test_a_successful_import_keeps_the_users_other_files_and_rows(shipped_copy):
+    data, meta = shipped_copy
+    (data / "my_notes.txt").write_text("the user's own file")
+    sources = (data / "sources.csv").read_text(encoding="utf-8")
+    result = run("import", "rsf", SRC / "rsf_2025_excerpt.csv", "--data", data,
+                 "--indicators", meta)
+    assert result.exit_code == 0, result.output
+    assert (data / "my_notes.txt").read_text() == "the user's own file"
+    after = (data / "sources.csv").read_text(encoding="utf-8")
+    assert [line for line in sources.splitlines() if not line.startswith("rsf")] == \
+        [line for line in after.splitlines() if not line.startswith("rsf")]

@@ -1,0 +1,75 @@
+"""Imports as transactions (issue 18.1): an import never leaves the data folder worse.
+
+The importer runs on a copy of the data folder; the copy is validated as a whole (every
+table, every cross-table rule, against the catalogue) and swapped in with one atomic step
+only if the import added no problem. A failed import changes nothing - not even
+``sources.csv`` - and a user's own files and rows outside the imported ones are carried
+over untouched, because the copy starts as the folder itself.
+
+A folder being built table by table (``country_data/rebuild.sh`` into an empty folder:
+some required table still missing) cannot satisfy rules across tables it does not have yet;
+there the import must add no problem to the table it writes. A complete folder must come
+out of the import with no problem it did not have before.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..atomic import _named, _remove_leftovers, _swap
+from ..errors import Problem, ValidationFailed
+from .common import ImportResult
+
+MISSING = "file not found"
+
+
+def _problems(data: Path, indicators: Path) -> list[Problem]:
+    from ..validate import validate_folders
+
+    _, problems = validate_folders(data, indicators)
+    return problems
+
+
+def _signature(p: Problem) -> tuple[str, str | None, str]:
+    # Lines move when rows are added: compare problems by file, column and message.
+    return (p.file, p.column, p.message)
+
+
+def run_import(importer: Callable[..., ImportResult], files: list[Path], data_dir: Path,
+               indicators_dir: Path, **options) -> ImportResult:
+    """Run ``importer`` on a copy of ``data_dir``; swap the copy in only if the whole folder
+    has no problem it did not have before."""
+    data_dir = Path(data_dir)
+    with _named(data_dir):
+        data_dir.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(data_dir)
+        stage = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=f".{data_dir.name}.tmp-"))
+    try:
+        existed = data_dir.is_dir()
+        if existed:
+            shutil.copytree(data_dir, stage, symlinks=True, dirs_exist_ok=True)
+        old = _problems(data_dir, indicators_dir) if existed else []
+        before = {_signature(p) for p in old}
+        complete = existed and not any(p.message == MISSING for p in old)
+        result = importer(files, stage, **options)
+        new = [p for p in _problems(stage, indicators_dir)
+               if _signature(p) not in before and p.message != MISSING
+               and (complete or p.file == result.table.name)]
+        if new:
+            raise ValidationFailed(new + [Problem(
+                result.table.name, None, None,
+                "the import would leave the data folder invalid (the problems above are "
+                "new); nothing was changed",
+                "fix the source file, or the rows of the data folder it conflicts with")])
+        with _named(data_dir):
+            if existed:
+                _swap(stage, data_dir)
+            else:
+                stage.rename(data_dir)
+        return ImportResult(data_dir / result.table.name, result.rows_written,
+                            result.skipped, result.notes)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
