@@ -117,6 +117,8 @@ ROW_ID = r"^([a-z0-9_]+\.csv:\d+|survey:[A-Za-z0-9_.-]+:[A-Z]{3})$"
 _CURATED_ROW = _matches(r"^[a-z0-9_]+\.csv:\d+$", "file.csv:line")
 _row_link = Col(required=False, checks=(_CURATED_ROW,))
 ROW_KINDS = ("offence", "not_criminalised", "search_note")
+# Longest term a row may state: beyond it a figure is a typing error (life is a flag).
+MAX_YEARS = 200
 # What a maximum of 0 years means (METHODOLOGY.md 6.1): a crime punished without prison
 # (fines, community work, corrective labour) or an offence outside the criminal law
 # (administrative or petty offence, or one since abolished).
@@ -140,8 +142,9 @@ OFFENCES = TableSpec(
         "row_kind": Col(checks=(_isin(ROW_KINDS),)),
         "offence": _text,
         "law": _text,
-        "max_penalty_years": Col("float", required=False, checks=(_ge(0),),
-                                 fix="a penalty is a number of years, 0 or more"),
+        "max_penalty_years": Col("float", required=False, checks=(_between(0, MAX_YEARS),),
+                                 fix=f"a penalty is a number of years from 0 to {MAX_YEARS} "
+                                     "(use life_imprisonment for life)"),
         "life_imprisonment": Col("bool"),
         "death_penalty": Col("bool"),
         "confidence": Col(checks=(_isin(("stated", "secondary")),)),
@@ -163,12 +166,13 @@ OFFENCES = TableSpec(
         # The same provision filed in another category: the row named there carries the
         # penalty, which this row takes (one provision, one maximum; METHODOLOGY.md 6.1).
         "same_provision_in": _row_link,
-        "min_penalty_years": Col("float", required=False, checks=(_ge(0),)),
+        "min_penalty_years": Col("float", required=False, checks=(_between(0, MAX_YEARS),)),
         # When the cited page was read (riskscore's own research; empty for shared rows,
         # whose retrieval is described in their SOURCE files).
         "retrieved": Col("date", required=False),
         # Longest sentence a court is reported to have imposed: the maximum is at least this.
-        "sentence_imposed_years": Col("float", required=False, checks=(_ge(0),)),
+        "sentence_imposed_years": Col("float", required=False,
+                                      checks=(_between(0, MAX_YEARS),)),
         # Required where the maximum is 0: fine_only still opens the domestic powers.
         "sanction": _sanction,
         # The kind of page cited: the research row's own rating, else its host's.
@@ -438,4 +442,4 @@ SHIELD_FEATURES = TableSpec(
 INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS, ENGAGEMENT, CLASSES,
                     PAIR_COMPONENTS)
 # Catalogue tables read when present (a catalogue without them has no shield reductions).
-OPTIONAL_INDICATOR_TABLES = (SHIELD_FEATURES, SAFEGUARD_PROVISIONS)
+OPTIONAL_INDICATOR_TABLES = (SHIELD_FEATURES, SAFEGUARD_PROVISIONS, AUDIT_EXCEPTIONS)

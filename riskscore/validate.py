@@ -10,6 +10,7 @@ After this, the rest of the code trusts its inputs.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from pathlib import Path
@@ -46,6 +47,7 @@ from .schemas import (
     TableSpec,
 )
 from .validate_pairs import check_pair_tables
+from .vocab import PILLARS_FROM_INDICATORS, REQUIRED_PILLARS
 
 WEIGHT_TOLERANCE = 1e-6
 _TRUE = {"true", "1", "yes"}
@@ -155,22 +157,46 @@ def _convert(raw: str, kind: str, allow_no_date: bool) -> tuple[bool, object, st
         return (math.isfinite(v), v if math.isfinite(v) else None, "a finite number")
     if kind == "int":
         try:
-            return True, int(raw), "a whole number"
+            v = int(raw)
         except ValueError:
             return False, None, "a whole number"
+        # Whole numbers are counts and years: beyond 2**53 they cannot be stored or compared
+        # exactly, and a 20-digit "year" is a typing error.
+        ok = abs(v) < 2 ** 53
+        return ok, v if ok else None, "a whole number below 2^53"
     if kind == "bool":
         low = raw.lower()
         if low in _TRUE or low in _FALSE:
             return True, low in _TRUE, "true or false"
         return False, None, "true or false"
     if kind == "date":
-        if (SOURCE_DATE if allow_no_date else PARTIAL_DATE).match(raw):
+        if (SOURCE_DATE if allow_no_date else PARTIAL_DATE).match(raw) and _on_calendar(raw):
             return True, raw, "a date"
-        what = "a date as YYYY, YYYY-MM or YYYY-MM-DD"
+        what = "a calendar date as YYYY, YYYY-MM or YYYY-MM-DD"
         if allow_no_date:
             what += f" (or {NO_DATE}), optionally followed by a remark in brackets"
         return False, None, what
     raise ValueError(kind)  # pragma: no cover - kinds are a closed set
+
+
+_YMD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _on_calendar(raw: str) -> bool:
+    """A date's numbers exist on the calendar (no month 13, no 30 February)."""
+    m = _YMD.match(raw)
+    if m is None:
+        return True  # "n.d." and the like: checked by the pattern
+    year = int(m.group(1))
+    month, day = (int(g) if g else None for g in m.groups()[1:])
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        try:
+            datetime.date(year, month or 1, day)
+        except ValueError:
+            return False
+    return True
 
 
 # Rows checked at a time: the checks' report of failures grows with the rows that fail, so
@@ -312,7 +338,13 @@ def _check_displacement(tables: dict[str, pd.DataFrame], country_fix: str) -> li
 
 
 def cross_check(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Rules across tables. A table with duplicate keys (reported by its own check) is left
+    out: lookups into it would be ambiguous, and validation must never crash."""
     problems: list[Problem] = []
+    specs = {s.name: s for s in (*DATA_TABLES, *OPTIONAL_DATA_TABLES, *INDICATOR_TABLES,
+                                 *OPTIONAL_INDICATOR_TABLES)}
+    tables = {name: t for name, t in tables.items()
+              if name not in specs or not _duplicate_keys(t, specs[name])}
     # Codes in countries.csv are ISO 3166-1 codes or user-assigned ones (riskscore/iso.py);
     # every other table must name a country of countries.csv (checked below).
     countries = tables.get(COUNTRIES.name)
@@ -354,8 +386,11 @@ def cross_check(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 
 def _check_catalogue(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Engagement levels are complete and ordered; classes tile 0-100 without gaps."""
+    """Engagement levels are complete and ordered; classes tile 0-100 without gaps; the
+    pillars are those the method computes, and indicators sit only in the pillars built
+    from indicators (METHODOLOGY.md 5-6)."""
     problems: list[Problem] = []
+    problems += _check_pillars(tables)
     eng = tables.get(ENGAGEMENT.name)
     if eng is not None:
         levels = eng.set_index("id")["value"]
@@ -380,6 +415,36 @@ def _check_catalogue(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             problems.append(Problem(CLASSES.name, int(line), "lower",
                                     "does not equal the upper bound of the class below",
                                     "make the classes adjoin without gaps or overlaps"))
+    return problems
+
+
+def _duplicate_keys(frame: pd.DataFrame, spec: TableSpec) -> bool:
+    key = [k for k in spec.key if k in frame]
+    return bool(key) and bool(frame[key].astype(object).where(frame[key].notna(), "")
+                              .duplicated().any())
+
+
+def _check_pillars(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems: list[Problem] = []
+    pillars = tables.get(PILLARS.name)
+    if pillars is not None:
+        ids = set(pillars["id"])
+        for missing in [p for p in REQUIRED_PILLARS if p not in ids]:
+            problems.append(Problem(PILLARS.name, None, "id", f"pillar {missing!r} is missing",
+                                    "the method computes exactly these pillars: "
+                                    + ", ".join(REQUIRED_PILLARS)))
+        for line, row in _rows(pillars, ~pillars["id"].isin(REQUIRED_PILLARS)):
+            problems.append(Problem(PILLARS.name, line, "id",
+                                    f"{row['id']!r} is not a pillar the method computes",
+                                    "use one of " + ", ".join(REQUIRED_PILLARS)))
+    ind = tables.get(INDICATORS.name)
+    if ind is not None:
+        elsewhere = ind["pillar"].isin(REQUIRED_PILLARS) \
+            & ~ind["pillar"].isin(PILLARS_FROM_INDICATORS)
+        for line, row in _rows(ind, elsewhere):
+            problems.append(Problem(INDICATORS.name, line, "pillar",
+                                    f"{row['pillar']!r} is not built from indicators",
+                                    "put indicators in " + " or ".join(PILLARS_FROM_INDICATORS)))
     return problems
 
 
@@ -484,6 +549,8 @@ def _check_penalties(tables: dict[str, pd.DataFrame]) -> list[Problem]:
                                     f"{row[col]!r} is not a row_id of offences.csv", fix))
     if "same_provision_as" in off:
         problems += _check_same_provision(off, ids)
+    if "superseded_by" in off:
+        problems += _check_supersession_cycles(off)
     if "same_provision_in" in off:
         problems += _check_cross_filed(off, ids)
     return problems
@@ -535,6 +602,26 @@ def _check_same_provision(off: pd.DataFrame, ids: set[str]) -> list[Problem]:
             continue
         problems.append(Problem(OFFENCES.name, line, "same_provision_as", why,
                                 _ROW_LINK_FIX["same_provision_as"]))
+    return problems
+
+
+def _check_supersession_cycles(off: pd.DataFrame) -> list[Problem]:
+    """Following ``superseded_by`` must end at a row in force, never loop back."""
+    nxt = dict(zip(off["row_id"], off["superseded_by"], strict=True))
+    line = {rid: int(i) for i, rid in off["row_id"].items()}
+    problems, reported = [], set()
+    for start in off.loc[off["superseded_by"].notna(), "row_id"]:
+        seen, rid = [], start
+        while isinstance(rid, str) and rid in nxt and rid not in seen:
+            seen.append(rid)
+            rid = nxt[rid]
+        if isinstance(rid, str) and rid in seen and rid not in reported:
+            loop = seen[seen.index(rid):]
+            reported.update(loop)
+            problems.append(Problem(OFFENCES.name, line[rid], "superseded_by",
+                                    "rows supersede each other in a loop: " + " -> ".join(
+                                        [*loop, rid]),
+                                    "the newest row must not name a superseded_by"))
     return problems
 
 

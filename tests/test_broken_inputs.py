@@ -97,8 +97,8 @@ CASES = [
       "with a reason)"]),
     ("negative_penalty",
      lambda d, m: _edit(d / "offences.csv", ",2,false,false,", ",-2,false,false,"),
-     ["offences.csv:{neg_line}: max_penalty_years: -2.0 must be at least 0 (fix: a penalty is a "
-      "number of years, 0 or more)"]),
+     ["offences.csv:{neg_line}: max_penalty_years: -2.0 must lie between 0 and 200 (fix: a "
+      "penalty is a number of years from 0 to 200 (use life_imprisonment for life))"]),
     ("life_with_years",
      lambda d, m: _edit(d / "offences.csv", ",,true,false,", ",10,true,false,"),
      ["offences.csv:{life_line}: max_penalty_years: 10 years given although the maximum is "
@@ -131,8 +131,8 @@ CASES = [
     ("bad_date",
      lambda d, m: _edit(d / "convention_status.csv", "AGO,Angola,2025-10-25,",
                         "AGO,Angola,25/10/2025,"),
-     ["convention_status.csv:2: signed: '25/10/2025' is not a date as YYYY, YYYY-MM or "
-      "YYYY-MM-DD (fix: write a date as YYYY, YYYY-MM or YYYY-MM-DD)"]),
+     ["convention_status.csv:2: signed: '25/10/2025' is not a calendar date as YYYY, YYYY-MM "
+      "or YYYY-MM-DD (fix: write a calendar date as YYYY, YYYY-MM or YYYY-MM-DD)"]),
     ("bad_boolean",
      lambda d, m: _edit(d / "countries.csv", "\nAFG,AF,Afghanistan,true,",
                         "\nAFG,AF,Afghanistan,maybe,"),
@@ -144,7 +144,67 @@ CASES = [
     ("directory_instead_of_file",
      lambda d, m: ((d / "sources.csv").unlink(), (d / "sources.csv").mkdir()),
      ["sources.csv: is a directory, not a file (fix: give the path of the CSV file itself)"]),
+    # --- one gate (issue 18.2): rules the commands rely on, checked by validate ---
+    ("renamed_pillar",
+     lambda d, m: (_edit(m / "pillars.csv", "\nlegal_reach,", "\nlegal_rech,"),),
+     ["pillars.csv: id: pillar 'legal_reach' is missing (fix: the method computes exactly "
+      "these pillars: legal_reach, safeguard_deficit, repression_climate, "
+      "convention_engagement)",
+      "pillars.csv:2: id: 'legal_rech' is not a pillar the method computes (fix: use one of "
+      "legal_reach, safeguard_deficit, repression_climate, convention_engagement)"]),
+    ("indicator_in_a_pillar_not_built_from_indicators",
+     lambda d, m: _edit(m / "indicators.csv", ",repression_climate,", ",legal_reach,"),
+     ["indicators.csv:{ind_line}: pillar: 'legal_reach' is not built from indicators (fix: put "
+      "indicators in safeguard_deficit or repression_climate)",
+      # the moved indicator (RSF's score, weight 0) leaves a pillar weight group of its own
+      "indicators.csv: weight: weights of pillar 'legal_reach' sum to 0, not 1 (fix: adjust "
+      "them so they sum to 1)"]),
+    ("penalty_beyond_any_term",
+     lambda d, m: _set_line(d / "offences.csv", _placeholders(d)["neg_line"],
+                            _line(d / "offences.csv", _placeholders(d)["neg_line"])
+                            .replace(",2,false,false,", ",1e308,false,false,", 1)),
+     ["offences.csv:{neg_line}: max_penalty_years: 1e+308 must lie between 0 and 200 (fix: a "
+      "penalty is a number of years from 0 to 200 (use life_imprisonment for life))"]),
+    ("duplicate_engagement_level",
+     lambda d, m: _edit(m / "engagement.csv", "\nsigned,", "\nsigned,Signed twice,0.6,x\nsigned,"),
+     ["engagement.csv:4: id: duplicate key (signed), first on line 3 (fix: keep one row per "
+      "key)"]),
+    ("twenty_digit_year",
+     lambda d, m: _set_line(d / "observations.csv", 2, "AFG,fiw_d4,12345678901234567890,2.0,fiw"),
+     ["observations.csv:2: year: '12345678901234567890' is not a whole number below 2^53 "
+      "(fix: write a whole number below 2^53)"]),
+    ("thirtieth_of_february",
+     lambda d, m: _edit(d / "convention_status.csv", ",2025-10-25,", ",2025-02-30,"),
+     ["convention_status.csv:2: signed: '2025-02-30' is not a calendar date as YYYY, YYYY-MM "
+      "or YYYY-MM-DD (fix: write a calendar date as YYYY, YYYY-MM or YYYY-MM-DD)"]),
+    ("broken_audit_exceptions",
+     lambda d, m: (m / "audit_exceptions.csv").write_text("input,level\nfoo,bar\n"),
+     ["audit_exceptions.csv:1: reason: required column is missing (fix: add the column to "
+      "the header)",
+      "audit_exceptions.csv:1: recorded: required column is missing (fix: add the column to "
+      "the header)"]),
+    ("supersession_loop",
+     lambda d, m: _loop(d),
+     ["offences.csv:{loop_a}: superseded_by: rows supersede each other in a loop: {loop_ids} "
+      "(fix: the newest row must not name a superseded_by)"]),
 ]
+
+
+def _loop(d: Path) -> None:
+    """Two offence rows of one state and category that name each other as successors."""
+    v = _placeholders(d)
+    path = d / "offences.csv"
+    a, b = v["loop_a"], v["loop_b"]
+    rid_a, rid_b = _line(path, a).split(",")[0], _line(path, b).split(",")[0]
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    col = rows[0].index("superseded_by")
+    rows[a - 1][col], rows[b - 1][col] = rid_b, rid_a
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
 
 
 def _placeholders(d: Path) -> dict[str, object]:
@@ -155,8 +215,19 @@ def _placeholders(d: Path) -> dict[str, object]:
                 return i
         raise AssertionError(f"{needle!r} not in {path.name}")
 
+    off = (d / "offences.csv").read_text(encoding="utf-8").split("\n")
+    # two plain offence rows (no links, simple quoting) for the supersession loop
+    plain = [i for i, line in enumerate(off, start=1)
+             if i > 1 and line.startswith("offences_riskscore.csv:") and '"' not in line
+             and ",offence," in line]
+    loop_a, loop_b = plain[0], plain[1]
+    ids = [off[loop_a - 1].split(",")[0], off[loop_b - 1].split(",")[0]]
     return {
         "d": d,
+        "ind_line": find(Path(str(d).replace("country_data", "indicators")) / "indicators.csv",
+                         ",repression_climate,"),
+        "loop_a": loop_a, "loop_b": loop_b,
+        "loop_ids": " -> ".join([ids[0], ids[1], ids[0]]),
         "civ_line": find(d / "countries.csv", "Côte"),
         "ala_line": find(d / "countries.csv", "ALA,AX,"),
         "neg_line": find(d / "offences.csv", ",2,false,false,"),
@@ -189,7 +260,7 @@ def test_broken_input_is_reported_exactly(shipped_copy, case, command):
 
 
 def test_corpus_is_large_enough():
-    assert len(CASES) >= 20
+    assert len(CASES) >= 34
 
 
 def test_bom_is_accepted(shipped_copy):
