@@ -108,3 +108,30 @@ def test_sort_filter_and_follow_a_link(browser, site):
     browser.find_element(By.LINK_TEXT, "Methodology").click()
     assert "Methodology" in browser.find_element(By.TAG_NAME, "h1").text
     assert _severe(browser) == []
+
+
+def test_pairs_page_sorts_and_filters(browser, site):
+    """Issue 15.4: the pairs page is sortable and filterable in the browser."""
+    from selenium.webdriver.common.by import By
+
+    browser.get((site / "pairs.html").as_uri())
+
+    def pairs() -> list[tuple[str, str]]:
+        rows = browser.find_elements(By.CSS_SELECTOR, "#pairs tbody tr")
+        return [tuple(td.text for td in r.find_elements(By.TAG_NAME, "td")[:2])
+                for r in rows if r.is_displayed()]
+
+    # As built: most people first (Aldoria asking Corvania, 200 people).
+    assert pairs() == [("Aldoria (invented)", "Corvania (invented)"),
+                       ("Corvania (invented)", "Aldoria (invented)")]
+    people = browser.find_element(By.XPATH, "//table[@id='pairs']//th[3]//button")
+    people.click()  # ascending
+    assert pairs()[0] == ("Corvania (invented)", "Aldoria (invented)")
+    box = browser.find_element(By.ID, "filter-from")
+    box.send_keys("xaa")  # an ISO3 code, any case
+    assert pairs() == [("Aldoria (invented)", "Corvania (invented)")]
+    assert "1 pairs shown" in browser.find_element(By.ID, "pairs-shown").text
+    box.clear()
+    box.send_keys("corv")  # part of a name
+    assert pairs() == [("Corvania (invented)", "Aldoria (invented)")]
+    assert _severe(browser) == []
