@@ -80,7 +80,7 @@ class Shields:
 
 
 def shields(dataset: Dataset, states: list[str]) -> Shields:
-    from .schemas import UNKNOWN
+    from .vocab import UNKNOWN
 
     n = len(states)
     index = {s: i for i, s in enumerate(states)}
@@ -227,7 +227,7 @@ def state_record(dataset: Dataset, iso3: str) -> list[CitedLine]:
 
 def limits_note(dataset: Dataset) -> str:
     """What the pair model rests on and what it lacks, in one sentence for every output."""
-    from .schemas import UNKNOWN
+    from .vocab import UNKNOWN
 
     sh = dataset.shields
     researched = 0 if sh is None else sh.loc[sh["value"] != UNKNOWN, "iso3"].nunique()

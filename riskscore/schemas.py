@@ -13,6 +13,8 @@ from typing import Literal
 
 import pandera.pandas as pa
 
+from .vocab import SHIELD_VALUES, UNKNOWN
+
 Kind = Literal["str", "float", "int", "bool", "date"]
 
 ISO3 = r"^[A-Z]{3}$"
@@ -370,16 +372,8 @@ DISPLACEMENT = TableSpec(
     key=("year", "origin", "asylum"),
 )
 
-# The requested state's shields (METHODOLOGY.md 14): what its mutual-legal-assistance law
-# demands before it executes a foreign request, and the values each feature can take.
-SHIELD_VALUES = {
-    "dual_criminality": ("all", "coercive", "discretionary", "none"),
-    "political_offence": ("mandatory", "discretionary", "none"),
-    "human_rights_ground": ("mandatory", "discretionary", "none"),
-    "judicial_authorisation": ("yes", "no"),
-    "notification_remedy": ("yes", "no"),
-}
-UNKNOWN = "unknown"  # a feature searched for and not found: a cited search note
+# The citation every cited research row carries (the pair model's tables, replaced codes);
+# the shields' features and values are in vocab.SHIELD_VALUES.
 _cited = {
     "source_title": _text,
     "source_url": Col(checks=(_matches(r"^https?://\S+$", "a web address (http or https)"),)),

@@ -52,3 +52,14 @@ def check_threshold(threshold: float) -> float:
     if not (t > 0 and math.isfinite(t)):
         raise UsageError(f"threshold must be a positive, finite number of years, not {t!r}")
     return t
+
+# The requested state's shields (METHODOLOGY.md 14): what its mutual-legal-assistance law
+# demands before it executes a foreign request, and the values each feature can take.
+SHIELD_VALUES = {
+    "dual_criminality": ("all", "coercive", "discretionary", "none"),
+    "political_offence": ("mandatory", "discretionary", "none"),
+    "human_rights_ground": ("mandatory", "discretionary", "none"),
+    "judicial_authorisation": ("yes", "no"),
+    "notification_remedy": ("yes", "no"),
+}
+UNKNOWN = "unknown"  # a feature searched for and not found: a cited search note
