@@ -51,6 +51,9 @@
     });
     shown.textContent = n + " pairs shown";
   }
+  document.getElementById("pairs-filters").addEventListener("submit", function (e) {
+    e.preventDefault();  // Enter filters; it does not reload the page
+  });
   from.addEventListener("input", filter);
   to.addEventListener("input", filter);
   filter();
