@@ -36,6 +36,7 @@ class Dataset:
     recodifications: pd.DataFrame | None = None
     shield_features: pd.DataFrame | None = None  # catalogue (empty: no reductions)
     safeguard_provisions: pd.DataFrame | None = None  # catalogue: the convention's text
+    edition: pd.DataFrame | None = None  # catalogue: the declared edition
 
 
 def load(data_dir: str | Path | None = None, indicators_dir: str | Path | None = None) -> Dataset:
@@ -64,6 +65,7 @@ def _validated(data: Path, meta: Path) -> Dataset:
         CONVENTION_STATUS,
         COUNTRIES,
         DISPLACEMENT,
+        EDITION,
         ENGAGEMENT,
         INDICATORS,
         OBSERVATIONS,
@@ -102,4 +104,5 @@ def _validated(data: Path, meta: Path) -> Dataset:
         recodifications=optional(RECODIFICATIONS),
         shield_features=optional(SHIELD_FEATURES),
         safeguard_provisions=optional(SAFEGUARD_PROVISIONS),
+        edition=optional(EDITION),
     )

@@ -436,4 +436,11 @@ SHIELD_FEATURES = TableSpec(
 INDICATOR_TABLES = (PILLARS, INDICATORS, CATEGORIES, PROVISIONS, ENGAGEMENT, CLASSES,
                     PAIR_COMPONENTS)
 # Catalogue tables read when present (a catalogue without them has no shield reductions).
-OPTIONAL_INDICATOR_TABLES = (SHIELD_FEATURES, SAFEGUARD_PROVISIONS, AUDIT_EXCEPTIONS)
+# The edition a publication declares (issue 16.4): one row.
+EDITION = TableSpec(
+    "edition.csv", "indicators",
+    {"edition": Col(checks=(_matches(r"^[0-9A-Za-z._-]+$", "letters, digits, . _ -"),)),
+     "title": _text, "authors": _text, "licence": _text, "rationale": _text},
+    key=("edition",),
+)
+OPTIONAL_INDICATOR_TABLES = (SHIELD_FEATURES, SAFEGUARD_PROVISIONS, AUDIT_EXCEPTIONS, EDITION)

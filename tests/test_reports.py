@@ -86,8 +86,11 @@ def meaning_of_country_html(html: str) -> dict:
 
 def test_site_has_every_page(site):
     assert sorted(p.name for p in site.iterdir()) == [
-        ".riskscore-site", "countries", "index.html", "methodology.html", "pairs.csv",
-        "pairs.html", "pairs.json", "sources.html"]
+        ".riskscore-site", "countries", "data", "datapackage.json", "index.html",
+        "methodology.html", "pairs.csv", "pairs.html", "pairs.json", "sources.html"]
+    assert sorted(p.name for p in (site / "data").iterdir()) == [
+        "offences.csv", "offences.json", "scores.csv", "scores.json", "sources.csv",
+        "sources.json"]
     assert sorted(p.stem for p in (site / "countries").iterdir()) == STATES
 
 
@@ -325,3 +328,20 @@ def test_pairs_page_and_country_sections_show_both_directions(site):
     country = " ".join(parse((site / "countries" / "XAA.html").read_text()).text)
     assert "Where Aldoria (invented) could reach" in country
     assert "Who could reach into Aldoria (invented)" in country
+
+
+def test_site_offers_the_data_as_a_data_package_and_every_page_says_how_to_cite(site):
+    """Issue 16.4: downloads, a Frictionless descriptor with licences per resource, and the
+    edition, the date the data run to and a citation on every page (never the clock)."""
+    import json
+
+    package = json.loads((site / "datapackage.json").read_text())
+    assert package["version"] == "example-1"  # tests/example/indicators/edition.csv
+    for resource in package["resources"]:
+        assert (site / resource["path"]).is_file(), resource["path"]
+        assert resource["licenses"] and resource["schema"]["fields"]
+    as_of = package["created"]
+    assert as_of == "2026-11-24"  # the latest 'retrieved' date in the example's rows
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        assert f"data as of {as_of}" in text and "Cite as:" in text, page.name

@@ -61,14 +61,16 @@ def _md_url(value) -> Markup:
     return Markup(str(value).replace("(", "%28").replace(")", "%29").replace(" ", "%20"))
 
 
-def environment(templates: Path | None = None) -> jinja2.Environment:
+def environment(templates: Path | None = None, pub=None) -> jinja2.Environment:
+    """The template environment; ``pub`` (a publication.Publication) puts the edition, the
+    date the data run to and the citation on every page."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates or paths.templates_dir())),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False,
         keep_trailing_newline=True)
     env.filters.update(num=_num, pct=_pct, years=_years, thousands=_thousands,
                        safe_url=_safe_url, md=_md, md_url=_md_url, quality=quality_text)
-    env.globals.update(version=__version__)
+    env.globals.update(version=__version__, pub=pub)
     return env
 
 

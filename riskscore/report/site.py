@@ -14,6 +14,7 @@ from pathlib import Path
 from ..atomic import replace_dir, write_bytes
 from ..errors import UsageError
 from ..progress import Progress, no_progress
+from ..publication import publication
 from . import render
 from .context import (
     ReportData,
@@ -50,7 +51,7 @@ def render_country(rd: ReportData, iso3: str, fmt: str,
                    env=None, root: str = "../") -> bytes:
     if fmt not in FORMATS:
         raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    env = env or render.environment()
+    env = env or render.environment(pub=publication(rd.dataset))
     ctx = country_context(rd, iso3)
     if fmt == "json":
         return render.to_json(ctx).encode("utf-8")
@@ -66,7 +67,7 @@ def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
     written and swapped in as one folder (all or nothing: a full disk or an interrupt leaves
     the earlier folder intact). For a single state, an ``out`` that ends in the format's
     extension (``nga.pdf``) is the file itself."""
-    env = render.environment()
+    env = render.environment(pub=publication(rd.dataset))
     states = set(rd.kernel.p.states)
     unknown = [c for c in iso3s if c.upper() not in states]
     if unknown:
@@ -94,7 +95,7 @@ def build_site(rd: ReportData, out: Path, progress: Progress = no_progress) -> W
     """The static site: index, one page per state, methodology, sources."""
     out = Path(out)
     _check_replaceable(out)
-    env = render.environment()
+    env = render.environment(pub=publication(rd.dataset))
     audited = rd.audit is not None
     pages: dict[str, str] = {
         "index.html": render.render_page(env, "index.html.j2", "", rd.threshold, audited,
@@ -136,7 +137,10 @@ def _pairs_pages(env, rd: ReportData, audited: bool) -> dict[str, str]:
     h = crossborder.headlines(rd.dataset, crossborder.pair_arrays(
         rd.dataset, rd.weights, rd.threshold, kernel=rd.kernel))
     headline = {k: v for k, v in h.items() if isinstance(v, int)}
+    from .downloads import downloads
+
     return {
+        **downloads(rd, frame),
         "pairs.html": render.render_page(env, "pairs.html.j2", "", rd.threshold, audited,
                                          rows=rows, h=headline,
                                          limits=crossborder.limits_note(rd.dataset)),
