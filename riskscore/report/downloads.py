@@ -43,7 +43,7 @@ def downloads(rd: ReportData, pairs: pd.DataFrame) -> dict[str, str]:
     for name, frame in tables.items():
         if name != "pairs":  # pairs.csv and pairs.json sit beside pairs.html already
             files[f"data/{name}.csv"] = output.to_csv(frame)
-            files[f"data/{name}.json"] = output.to_json(output.records(frame))
+            files[f"data/{name}.json"] = output.to_json({name: output.records(frame)})
     files["datapackage.json"] = _datapackage(rd, tables)
     return files
 
