@@ -69,14 +69,18 @@ def main() -> None:
     Every command takes --data DIR and --indicators DIR (default: the shipped folders),
     validates first and writes nothing if anything is wrong.
     """
-    try:
-        signal.signal(signal.SIGTERM, _interrupt)  # a stopped job ends like Ctrl-C
+    try:  # Ctrl-C and a stopped job end the same way, wherever the run is
+        signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
     except ValueError:  # not the main thread (an embedding program): leave signals alone
         pass
 
 
 def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
+    """End the run with exit code 130. SystemExit unwinds through every ``finally``, so
+    temporary files and folders are removed and earlier outputs stay as they were."""
+    click.echo("interrupted: nothing was written (earlier outputs are intact)", err=True)
+    sys.exit(130)
 
 
 def _finite(ctx, param, value):
