@@ -187,7 +187,59 @@ CASES = [
      lambda d, m: _loop(d),
      ["offences.csv:{loop_a}: superseded_by: rows supersede each other in a loop: {loop_ids} "
       "(fix: the newest row must not name a superseded_by)"]),
+    # --- the pair model's tables and the sanction word ---
+    ("shield_value_of_another_feature",
+     lambda d, m: _edit(d / "shields.csv", ",dual_criminality,coercive,",
+                        ",dual_criminality,mandatory,"),
+     ["shields.csv:{dc_line}: value: 'mandatory' is not a value of dual_criminality (fix: use "
+      "one of all, coercive, discretionary, none (or unknown for a search note))"]),
+    ("two_values_for_one_shield",
+     lambda d, m: _duplicate_shield(d),
+     ["shields.csv:{deu_dc_next}: value: DEU dual_criminality is given as coercive and none "
+      "(lines {deu_dc_line}, {deu_dc_next}) (fix: keep the value the better source states and "
+      "record the other as a note)"]),
+    ("unknown_repression_role",
+     lambda d, m: _edit(d / "transnational_repression.csv", ",perpetrator,", ",victim,"),
+     ["transnational_repression.csv:{tnr_line}: role: 'victim' must be one of: perpetrator, "
+      "host (fix: correct the value)"]),
+    ("record_without_floor",
+     lambda d, m: _edit(m / "pair_components.csv", "abroad,0.1,0.5,", "abroad,0.1,,"),
+     ["pair_components.csv:5: floor: the record component needs a floor (its value for a "
+      "state with no documented record, whose record is unknown) (fix: give a number from 0 "
+      "to 1 in the floor column)"]),
+    ("shield_reductions_that_erase_the_deficit",
+     lambda d, m: _edit(m / "shield_features.csv", "human_rights_ground,mandatory,0.25,",
+                        "human_rights_ground,mandatory,0.75,"),
+     ["shield_features.csv: reduction: the largest reductions add up to 1.1, which would "
+      "erase a requested state's safeguard deficit (fix: keep the sum of each feature's "
+      "largest reduction below 1)"]),
+    ("sanction_on_a_prison_term",
+     lambda d, m: _with_sanction(d),
+     ["offences.csv:{five_line}: sanction: sanction 'fine_only' given for a row whose maximum "
+      "is not 0 (fix: leave sanction empty unless the row is an offence with maximum 0)"]),
 ]
+
+
+def _duplicate_shield(d: Path) -> None:
+    """A second, different dual-criminality value for Germany, right after the first."""
+    v = _placeholders(d)
+    path = d / "shields.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    parts = lines[v["deu_dc_line"] - 1].split(",")
+    parts[0], parts[3] = "shields_riskscore.csv:999", "none"
+    lines.insert(v["deu_dc_line"], ",".join(parts))
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _with_sanction(d: Path) -> None:
+    """Give a five-year offence row the sanction word meant for a maximum of 0."""
+    import pandas as pd
+
+    path = d / "offences.csv"
+    off = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = _placeholders(d)["five_line"] - 2
+    off.loc[row, "sanction"] = "fine_only"
+    off.to_csv(path, index=False, lineterminator="\n")
 
 
 def _loop(d: Path) -> None:
@@ -222,8 +274,20 @@ def _placeholders(d: Path) -> dict[str, object]:
              and ",offence," in line]
     loop_a, loop_b = plain[0], plain[1]
     ids = [off[loop_a - 1].split(",")[0], off[loop_b - 1].split(",")[0]]
+    shields = (d / "shields.csv").read_text(encoding="utf-8").split("\n")
+    deu = next(i for i, line in enumerate(shields, start=1)
+               if line.split(",")[1:3] == ["DEU", "dual_criminality"])
+    import pandas as pd
+
+    table = pd.read_csv(d / "offences.csv", dtype=str, keep_default_na=False)
+    five = int(table.index[(table["row_kind"] == "offence") & (table["max_penalty_years"] == "5")
+                           & (table["sanction"] == "")][0]) + 2
     return {
         "d": d,
+        "dc_line": find(d / "shields.csv", ",dual_criminality,coercive,"),
+        "deu_dc_line": deu, "deu_dc_next": deu + 1,
+        "tnr_line": find(d / "transnational_repression.csv", ",perpetrator,"),
+        "five_line": five,
         "ind_line": find(Path(str(d).replace("country_data", "indicators")) / "indicators.csv",
                          ",repression_climate,"),
         "loop_a": loop_a, "loop_b": loop_b,
@@ -260,7 +324,7 @@ def test_broken_input_is_reported_exactly(shipped_copy, case, command):
 
 
 def test_corpus_is_large_enough():
-    assert len(CASES) >= 34
+    assert len(CASES) >= 40
 
 
 def test_bom_is_accepted(shipped_copy):

@@ -289,6 +289,7 @@ def test_an_import_that_would_break_a_cross_table_rule_changes_nothing(shipped_c
     result = run("import", "rsf", bad, "--data", data, "--indicators", meta)
     assert result.exit_code == 1, result.output
     assert "outside the bounds" in result.stderr
+    assert "(from rsf_bad.csv:2)" in result.stderr  # the publisher's line, not ours
     assert "would leave the data folder invalid" in result.stderr
     assert _snapshot(data) == before
     assert [p.name for p in data.parent.iterdir() if p.name.startswith(".")] == []

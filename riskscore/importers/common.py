@@ -26,6 +26,9 @@ class ImportResult:
     rows_written: int
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # kept, but marked (e.g. non-state codes)
+    # Where each written row came from, "file:line" of the publisher's file, by the row's
+    # key in the table (so a problem found later points at the line the user can fix).
+    origins: dict[tuple, str] = field(default_factory=dict)
 
 
 def read_source(path: Path, needed: Sequence[str], *, sep: str = ",", decimal: str = ".",
@@ -147,7 +150,8 @@ def observation_rows(frame: pd.DataFrame, columns: dict[str, str], year_col: str
         has = value.notna()
         parts.append(pd.DataFrame({"iso3": frame.loc[has, "iso3"], "indicator": indicator,
                                    "year": year[has], "value": value[has],
-                                   "source_id": source_id}))
+                                   "source_id": source_id,
+                                   "origin": [f"{label}:{int(x)}" for x in frame.index[has]]}))
     if problems:
         raise ValidationFailed(problems)
     out = pd.concat(parts, ignore_index=True)
@@ -181,11 +185,14 @@ def import_observations(frames: Iterable[tuple[pd.DataFrame, Path]], columns: di
     rows = [observation_rows(drop_unusable_codes(frame, name_col, skipped), columns, year_col,
                              source["id"], path.name) for frame, path in frames]
     new = pd.concat(rows, ignore_index=True).drop_duplicates(["iso3", "indicator", "year"])
+    origins = {(r.iso3, r.indicator, int(r.year)): r.origin
+               for r in new.itertuples(index=False)}
+    new = new.drop(columns="origin")
     years = set(new["year"])
     upsert_source(data_dir, source)
     n = replace_rows(data_dir, OBSERVATIONS, new, drop=lambda old: (
         (old["source_id"] == source["id"]) & old["year"].isin(years)))
-    return ImportResult(data_dir / OBSERVATIONS.name, n, sorted(set(skipped)))
+    return ImportResult(data_dir / OBSERVATIONS.name, n, sorted(set(skipped)), origins=origins)
 
 
 def record_lines(path: Path) -> list[int]:

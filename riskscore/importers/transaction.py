@@ -17,6 +17,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..atomic import _named, _remove_leftovers, _swap
@@ -27,10 +28,32 @@ MISSING = "file not found"
 
 
 def _problems(data: Path, indicators: Path) -> list[Problem]:
+    return _checked(data, indicators)[1]
+
+
+def _checked(data: Path, indicators: Path) -> tuple[dict, list[Problem]]:
     from ..validate import validate_folders
 
-    _, problems = validate_folders(data, indicators)
-    return problems
+    return validate_folders(data, indicators)
+
+
+def _from_publisher(problems: list[Problem], tables: dict, result: ImportResult
+                    ) -> list[Problem]:
+    """Point each problem on a written row at the publisher's line it came from."""
+    table = tables.get(result.table.name)
+    if not result.origins or table is None:
+        return problems
+    key_len = len(next(iter(result.origins)))
+    out = []
+    for p in problems:
+        origin = None
+        if p.file == result.table.name and p.row in table.index:
+            row = table.loc[p.row]
+            key = tuple(row.iloc[:key_len])
+            key = tuple(int(v) if isinstance(v, float) and v.is_integer() else v for v in key)
+            origin = result.origins.get(key)
+        out.append(replace(p, message=f"{p.message} (from {origin})") if origin else p)
+    return out
 
 
 def _signature(p: Problem) -> tuple[str, str | None, str]:
@@ -55,9 +78,11 @@ def run_import(importer: Callable[..., ImportResult], files: list[Path], data_di
         before = {_signature(p) for p in old}
         complete = existed and not any(p.message == MISSING for p in old)
         result = importer(files, stage, **options)
-        new = [p for p in _problems(stage, indicators_dir)
+        tables, found = _checked(stage, indicators_dir)
+        new = [p for p in found
                if _signature(p) not in before and p.message != MISSING
                and (complete or p.file == result.table.name)]
+        new = _from_publisher(new, tables, result)
         if new:
             raise ValidationFailed(new + [Problem(
                 result.table.name, None, None,
