@@ -135,3 +135,42 @@ def test_pairs_page_sorts_and_filters(browser, site):
     box.send_keys("corv")  # part of a name
     assert pairs() == [("Corvania (invented)", "Aldoria (invented)")]
     assert _severe(browser) == []
+
+
+@pytest.mark.parametrize("page", ["index.html", "pairs.html", "methodology.html",
+                                  "sources.html", "countries/XAA.html", "countries/XAC.html"])
+def test_pages_fit_a_phone_without_sideways_scrolling(browser, site, page):
+    """Issue 16.3: at 390 px every page is usable with no horizontal scroll of the page
+    itself (wide tables scroll inside their own box)."""
+    browser.set_window_size(390, 844)
+    try:
+        browser.get((site / page).as_uri())
+        wide = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert wide <= 0, f"{page} is {wide}px wider than a 390px screen"
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(ARTIFACTS / f"phone-{page.replace('/', '-')}.png"))
+        assert _severe(browser) == []
+    finally:
+        browser.set_window_size(1280, 1600)
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    build_site(report_data(riskscore.load()), out)
+    return out
+
+
+@pytest.mark.parametrize("page", ["index.html", "pairs.html", "methodology.html",
+                                  "countries/RUS.html", "countries/NGA.html"])
+def test_the_real_site_fits_a_phone(browser, shipped_site, page):
+    """The shipped data's longest pages (long source addresses, wide tables) at 390 px."""
+    browser.set_window_size(390, 844)
+    try:
+        browser.get((shipped_site / page).as_uri())
+        wide = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert wide <= 0, f"{page} is {wide}px wider than a 390px screen"
+    finally:
+        browser.set_window_size(1280, 1600)
