@@ -42,3 +42,13 @@ def is_known(code: str) -> bool:
 
 def is_user_assigned(code: str) -> bool:
     return bool(USER_ASSIGNED.match(code))
+
+
+def other_names(code: str) -> list[str]:
+    """The names readers also use for a state (ISO 3166's common and official names, as
+    pycountry ships them): search finds "Russia"-style short names and long official ones."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return []
+    names = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
+    return [n for n in dict.fromkeys(names) if n]

@@ -174,3 +174,25 @@ def test_the_real_site_fits_a_phone(browser, shipped_site, page):
         assert wide <= 0, f"{page} is {wide}px wider than a 390px screen"
     finally:
         browser.set_window_size(1280, 1600)
+
+
+def test_search_and_a_shared_view(browser, site):
+    """Issue 16.2: a search box (names, other names, ISO3), and filters and sort kept in the
+    address, so a view opens the same from a link."""
+    from selenium.webdriver.common.by import By
+
+    browser.get((site / "index.html").as_uri())
+    box = browser.find_element(By.ID, "filter-name")
+    box.send_keys("xac")  # an ISO3 code
+    assert _ranking_names(browser) == ["Corvania (invented)"]
+    browser.find_element(By.XPATH, "//table[@id='ranking']//th[4]//button").click()
+    url = browser.current_url
+    assert "q=xac" in url and "sort=3-asc" in url
+    browser.get((site / "index.html").as_uri())  # plain address: everything shown
+    assert len(_ranking_names(browser)) == 3
+    browser.get(url)  # the shared view
+    assert _ranking_names(browser) == ["Corvania (invented)"]
+    assert browser.find_element(By.ID, "filter-name").get_attribute("value") == "xac"
+    assert browser.find_element(By.XPATH, "//table[@id='ranking']//th[4]"
+                                ).get_attribute("aria-sort") == "ascending"
+    assert _severe(browser) == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .. import crossborder, legal
+from .. import crossborder, iso, legal
 from ..analysis import Audit
 from ..analysis.claims import Robustness
 from ..crossborder import CitedLine
@@ -172,6 +172,7 @@ class IndexRow:
     class_range: str | None = None
     rank_best: int | None = None
     rank_worst: int | None = None
+    search_names: str = ""  # the state's name, code and other names, for the search box
 
 
 @dataclass(frozen=True)
@@ -465,7 +466,8 @@ def index_context(rd: ReportData) -> IndexContext:
             float(r.reliability), r.flag, rd.robustness.get(r.iso3), str(r.standing),
             _num(r.exposure_lower), _num(r.exposure_upper),
             _class_range(rd, r.class_lower, r.class_upper), _int(r.rank_best),
-            _int(r.rank_worst)))
+            _int(r.rank_worst),
+            " | ".join(dict.fromkeys([r.name, r.iso3, *iso.other_names(r.iso3)]))))
     levels = [(e.id, e.name) for e in ds.engagement.itertuples(index=False)]
     classes = [(c.id, c.name) for c in ds.classes.sort_values("lower").itertuples(index=False)]
     pop = population_exposed(rd.scores, ds.classes)
