@@ -345,3 +345,18 @@ def test_site_offers_the_data_as_a_data_package_and_every_page_says_how_to_cite(
     for page in site.rglob("*.html"):
         text = page.read_text()
         assert f"data as of {as_of}" in text and "Cite as:" in text, page.name
+
+
+def test_each_country_page_opens_with_a_quotable_summary_of_defined_numbers(rd):
+    """Issue 16.2: the summary uses only numbers METHODOLOGY.md defines (the hand-worked
+    example: exposure 75.9, very high, first of three; speech and identity serious; 200
+    people from Aldoria in Corvania)."""
+    from riskscore.report.context import country_context, plain_summary
+
+    text = plain_summary(country_context(rd, "XAA"))
+    assert text.startswith("Aldoria (invented) has an exposure of 75.9 on a 0-100 scale.")
+    assert "Very high class, ranked 1 of 3 placed states" in text
+    assert "makes 2 of the 3 offence categories scored a serious crime" in text
+    assert "200 people from Aldoria (invented) live in states it could ask" in text
+    page = render_country(rd, "XAA", "html").decode()
+    assert "Aldoria (invented) has an exposure of 75.9" in page

@@ -60,6 +60,7 @@ class CategoryLine:
     status_text: str
     status_at: dict[str, str]  # threshold label -> status at that threshold
     deciding_penalty: str | None
+    weight: float = 0.0  # 0: shown, not scored (METHODOLOGY.md 6.1)
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,7 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
     for c, cat in enumerate(ex.categories):
         categories.append(CategoryLine(
             cat.id, cat.name, cat.status, cat.status_text, _status_at(rd, i, c),
-            cat.deciding.penalty if cat.deciding else None))
+            cat.deciding.penalty if cat.deciding else None, cat.weight))
         for row in cat.rows:
             line = OffenceLine(
                 **dataclasses.asdict(row), category=cat.id, category_name=cat.name,
@@ -443,6 +444,55 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
         shields=crossborder.state_shields(ds, ex.iso3),
         record=crossborder.state_record(ds, ex.iso3),
         pair_limits=crossborder.limits_note(ds))
+
+
+def plain_summary(c: CountryContext) -> str:
+    """A paragraph a reader can quote, built only from numbers METHODOLOGY.md defines: the
+    exposure and its range, the class or class range, the rank among placed states, which
+    offence categories are serious crimes and how many are unknown, the convention status and
+    the people within reach across borders (issue 16.2)."""
+    def n(v: float | None) -> str:
+        return "missing" if v is None else f"{v:.1f}"
+
+    if c.exposure_lower is not None and c.exposure_upper is not None \
+            and abs(c.exposure_upper - c.exposure_lower) >= 0.05:
+        exposure = (f"an exposure of {n(c.exposure)} on a 0-100 scale, which what is not yet "
+                    f"known could place anywhere from {n(c.exposure_lower)} to "
+                    f"{n(c.exposure_upper)}") if c.exposure is not None else (
+            f"an exposure somewhere from {n(c.exposure_lower)} to {n(c.exposure_upper)} on a "
+            "0-100 scale (too little is known for an estimate)")
+    else:
+        exposure = f"an exposure of {n(c.exposure)} on a 0-100 scale"
+    if c.standing == "too_little_known":
+        standing = "It is too little known to place in the ranking."
+    elif c.class_range:
+        standing = (f"It is listed with a range of classes ({c.class_range}) and could rank "
+                    f"{c.rank_best}-{c.rank_worst} of {c.ranked_total} placed states.")
+    else:
+        rank = (f"{c.rank}" if c.rank_best == c.rank_worst
+                else f"{c.rank_best}-{c.rank_worst}")
+        standing = (f"It is in the {c.risk_class_name or 'unclassified'} class, ranked {rank} "
+                    f"of {c.ranked_total} placed states.")
+    scored = [cat for cat in c.categories if cat.weight > 0]
+    serious = [cat.name.lower() for cat in scored if cat.status == "serious_crime"]
+    unknown = sum(cat.status in ("unknown_penalty", "searched_unknown", "not_searched")
+                  for cat in scored)
+    law = (f"Its own law makes {len(serious)} of the {len(scored)} offence categories "
+           f"scored a serious crime under the convention (a maximum of "
+           f"{c.threshold:g} years or more)" + (f": {', '.join(serious)}" if serious else "")
+           + f"; {unknown} {'is' if unknown == 1 else 'are'} not yet known.")
+    status = {"none": "not signed"}.get(c.engagement_level,
+                                         c.engagement_level.replace("_", " "))
+    border = (f"Across borders, {_count(c.exiles_in_reach)} people from {c.name} live in "
+              f"states it could ask for their data, and {_count(c.residents_in_reach)} people "
+              f"living in {c.name} fled a state that could ask it for theirs.")
+    return (f"{c.name} has {exposure}. {standing} {law} Convention status: {status}. "
+            f"{border}")
+
+
+def _count(bounds: tuple[int, int]) -> str:
+    low, high = bounds
+    return f"{low:,}" if low == high else f"{low:,}-{high:,}"
 
 
 def _class_range(rd: ReportData, lower: str | None, upper: str | None) -> str | None:

@@ -70,7 +70,10 @@ def environment(templates: Path | None = None, pub=None) -> jinja2.Environment:
         keep_trailing_newline=True)
     env.filters.update(num=_num, pct=_pct, years=_years, thousands=_thousands,
                        safe_url=_safe_url, md=_md, md_url=_md_url, quality=quality_text)
+    from .context import plain_summary  # context builds on the render helpers' data
+
     env.globals.update(version=__version__, pub=pub)
+    env.filters.update(summary=plain_summary)
     return env
 
 
