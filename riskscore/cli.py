@@ -331,7 +331,36 @@ def score(data_dir, indicators_dir, threshold, weights_file, scenario, fmt, regi
     output.write_or_print(text, out, click.echo)
 
 
+def _people_table(pop, names: dict[str, str]) -> str:
+    out = pop.assign(**{"class": pop["class"].map(names)})
+    out = out.rename(columns={"states_in_class": "states", "states_at_or_above_lowest":
+                              "at/above, fewest", "states_at_or_above_highest":
+                              "at/above, most", "population_at_or_above_lowest":
+                              "people, fewest", "population_at_or_above_highest":
+                              "people, most", "states_without_population": "no population"})
+    return out.to_string(index=False, formatters={c: "{:,}".format for c in
+                                                  ("people, fewest", "people, most")})
+
+
+def _group_table(groups) -> str:
+    out = groups.round(1).rename(columns={
+        "income_group": "income group", "median_exposure": "median",
+        "population_weighted_exposure": "people-weighted",
+        "population_high_or_above_lowest": "people high+, fewest",
+        "population_high_or_above_highest": "people high+, most"})
+    return out.to_string(index=False, formatters={c: "{:,}".format for c in
+                                                  ("people high+, fewest",
+                                                   "people high+, most")})
+
+
+SHORT_HEADERS = {"legal_reach": "legal", "safeguard_deficit": "courts",
+                 "repression_climate": "climate", "convention_engagement": "status",
+                 "reliability": "reliab."}
+
+
 def _score_table(frame, ds, params: str) -> str:
+    import textwrap
+
     import pandas as pd
 
     from .summary import group_summary, population_exposed
@@ -359,33 +388,43 @@ def _score_table(frame, ds, params: str) -> str:
                       (f"{names[lo]} to {names[hi]}" if isinstance(lo, str) else "-")
                       for c, lo, hi in zip(frame["class"], frame["class_lower"],
                                            frame["class_upper"], strict=True)]
-    shown["name"] = shown["name"].str.slice(0, 32)
     standing = frame["standing"].to_numpy()
     one, many, few = standing == "ranked", standing == "range", standing == "too_little_known"
-    flagged = shown[few].drop(columns=["rank", "class"])
-    flagged["flag"] = flagged["flag"].str.replace("too little known: ", "", regex=False)
+    # Short headers keep a line within a terminal; the legend above says what they mean.
+    shown = shown.rename(columns=SHORT_HEADERS)
+    def table(rows) -> str:
+        width = int(rows["name"].str.len().max())
+        return rows.drop(columns=["flag"]).to_string(
+            index=False, formatters={"name": lambda v: f"{v:<{width}}"},
+            header=[f"{'name':<{width}}" if c == "name" else c
+                    for c in rows.drop(columns=["flag"]).columns])
+
+    flagged = "\n".join(
+        f"{r['iso3']}  {r['name']}: {r['exposure']}, reliability {r['reliab.']}\n"
+        + textwrap.fill(r["flag"].replace("too little known: ", ""), 96,
+                        initial_indent="     ", subsequent_indent="     ")
+        for r in shown[few].to_dict("records"))
+    legend = ("Scores 0-100, higher = more exposed. In brackets: the range the unknown "
+              "offence categories allow, and the ranks it allows. Pillars: legal = legal "
+              "reach, courts = safeguard deficit, climate = repression climate, status = "
+              "convention engagement; reliab. = share of the data pillars' weight backed by "
+              "researched data.")
     parts = [f"Exposure to abuse of the UN Convention against Cybercrime ({params})",
-             "Scores 0-100, higher = more exposed. In brackets: the range the unknown "
-             "offence categories allow, and the ranks it allows; reliability = share of the "
-             "data pillars' weight backed by researched data.", "",
+             textwrap.fill(legend, 100), "",
              f"Ranked, whole range within one class: {int(one.sum())} states", "",
-             shown[one].drop(columns=["flag"]).to_string(index=False) if one.any()
-             else "(none)", "",
+             table(shown[one]) if one.any() else "(none)", "",
              f"Listed with a range of classes (unknown categories could move them): "
              f"{int(many.sum())} states", "",
-             shown[many].drop(columns=["flag"]).to_string(index=False) if many.any()
-             else "(none)", "",
+             table(shown[many]) if many.any() else "(none)", "",
              f"Too little known to place (never treated as safe): {int(few.sum())} states", "",
-             flagged.to_string(index=False, justify="left",
-                               formatters={"flag": lambda v: f"{v:<80}"})
-             if len(flagged) else "(none)", "",
+             flagged or "(none)", "",
              "People living in states of each class or above (lowest-highest the ranges "
              "allow):",
-             population_exposed(frame, ds.classes).to_string(index=False), "",
-             "By region (placed states):",
-             group_summary(frame, "region", ds.classes).round(1).to_string(index=False), "",
+             _people_table(population_exposed(frame, ds.classes), names), "",
+             "By region (placed states; people in states of high class or above):",
+             _group_table(group_summary(frame, "region", ds.classes)), "",
              "By World Bank income group (placed states):",
-             group_summary(frame, "income_group", ds.classes).round(1).to_string(index=False)]
+             _group_table(group_summary(frame, "income_group", ds.classes))]
     return "\n".join(parts) + "\n"
 
 

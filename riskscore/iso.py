@@ -52,3 +52,18 @@ def other_names(code: str) -> list[str]:
         return []
     names = [getattr(country, a, None) for a in ("name", "common_name", "official_name")]
     return [n for n in dict.fromkeys(names) if n]
+
+
+def reader_name(code: str, source_name: str) -> str:
+    """The name readers use (issue 16): ISO 3166's common name where it has one (Bolivia,
+    Iran, Laos, South Korea, Venezuela); else ISO's short name where it differs from the
+    source's and reads as a plain name (Naoero -> Nauru, "United Kingdom of Great Britain
+    and Northern Ireland" -> United Kingdom); else the source's name, unchanged."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return source_name
+    common = getattr(country, "common_name", None)
+    if common:
+        return str(common)
+    plain = "," not in country.name and "(" not in country.name
+    return str(country.name) if source_name != country.name and plain else source_name

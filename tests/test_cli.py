@@ -196,3 +196,27 @@ def test_control_characters_in_text_are_refused_with_their_cell(shipped_copy):
     result = run("validate", "--data", data, "--indicators", meta)
     assert result.exit_code == 1
     assert "countries.csv:3: name: contains the control character U+001B" in result.stderr
+
+
+def test_score_table_reads_well_in_a_terminal():
+    """Issue 16: lines fit a terminal, names are whole and the ones readers use, classes
+    are named, and too-little-known states show their range, never 0.0."""
+    result = run("score")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 120
+    assert "Venezuela " in result.stdout and "Nauru" in result.stdout
+    assert "Naoero" not in result.stdout and "very_high" not in result.stdout
+    assert "Very high" in result.stdout
+
+
+def test_reader_names_follow_one_policy():
+    from riskscore.iso import reader_name
+
+    assert reader_name("NRU", "Naoero") == "Nauru"
+    assert reader_name("BOL", "Bolivia (Plurinational State of)") == "Bolivia"
+    assert reader_name("GBR", "United Kingdom of Great Britain and Northern Ireland") == \
+        "United Kingdom"
+    assert reader_name("COD", "Democratic Republic of the Congo") == \
+        "Democratic Republic of the Congo"  # ISO's own reads "Congo, The ..."
+    assert reader_name("XKX", "Kosovo") == "Kosovo"  # not in ISO 3166: the source's name

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import iso
 from ..schemas import COUNTRIES
 from . import sources
 from .common import ImportResult, _as_text, read_existing, upsert_source, write_checked
@@ -25,7 +26,9 @@ def import_groups(files: list[Path], data_dir: Path) -> ImportResult:
     out = pd.DataFrame({
         "iso3": src["iso3"],
         "iso2": src["iso2"],
-        "name": src["name"],
+        # The name readers use, by one policy (riskscore/iso.py reader_name); the source's
+        # name is kept where ISO has no better one.
+        "name": [iso.reader_name(c, n) for c, n in zip(src["iso3"], src["name"], strict=True)],
         "independent": src["independent"].map(flag),
         "m49_region": src["m49_region"],
         "m49_subregion": src["m49_subregion"],
