@@ -360,3 +360,25 @@ def test_each_country_page_opens_with_a_quotable_summary_of_defined_numbers(rd):
     assert "200 people from Aldoria (invented) live in states it could ask" in text
     page = render_country(rd, "XAA", "html").decode()
     assert "Aldoria (invented) has an exposure of 75.9" in page
+
+
+def test_markdown_from_data_never_makes_links_images_headings_or_html(tmp_path):
+    """Issue 18.4: every value from data is escaped in Markdown, line breaks included (a
+    carriage return is refused at validation); rendered, the report holds no link, image,
+    heading or HTML that came from the data."""
+    from markdown_it import MarkdownIt
+
+    data = tmp_path / "country_data"
+    shutil.copytree(EXAMPLE / "country_data", data)
+    shutil.copytree(EXAMPLE / "indicators", tmp_path / "indicators")
+    hostile = "[click](http://evil.example) ![x](http://evil.example/i.png)\n# Heading <b>"
+    countries = (data / "countries.csv").read_text()
+    (data / "countries.csv").write_text(countries.replace("Aldoria (invented)",
+                                                          f'"Aldoria {hostile}"'))
+    rd = report_data(riskscore.load(data, tmp_path / "indicators"))
+    html = MarkdownIt("commonmark").enable("table").render(
+        render_country(rd, "XAA", "md").decode())
+    assert "evil.example" not in "".join(a for _, attrs in parse(html).tags
+                                         for a in attrs.values() if a)
+    assert "<img" not in html and "<b>" not in html
+    assert "<h1>Heading" not in html and "<h2>Heading" not in html
