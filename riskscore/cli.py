@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -552,9 +553,12 @@ def _progress(label_prefix: str):
                    "reports (0: leave them out). Default: 1000 with --all, 0 otherwise.")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
               help="Seed of those runs.")
+@click.option("--site-url", default=None, metavar="URL",
+              help="PDF briefings: make their links absolute to the site published at this "
+                   "address (https://...); without it they carry no links.")
 @_friendly
 def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file, fmt, out,
-           audit_runs, seed):
+           audit_runs, seed, site_url):
     """Country risk reports (HTML, Markdown, PDF, JSON): riskscore report BLR TUR, or --all
     for a static site (sortable ranking, map of classes, one page per state, methodology,
     sources). Pages are self-contained and work offline; the site is replaced atomically.
@@ -565,6 +569,8 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
 
     if bool(iso3s) == all_states:
         raise UsageError("give ISO3 codes or --all (not both)")
+    if site_url is not None and not re.match(r"^https?://[^\s\"'<>]+$", site_url):
+        raise UsageError(f"--site-url must be an http(s) address, not {site_url!r}")
     ds = load(data_dir, indicators_dir)
     if out is not None:
         paths.refuse_output_inside(out, data_dir, indicators_dir)
@@ -588,7 +594,7 @@ def report(iso3s, all_states, data_dir, indicators_dir, threshold, weights_file,
                    f"open {written.folder / 'index.html'}")
         return
     codes = list(rd.kernel.p.states) if all_states else list(iso3s)
-    written = write_countries(rd, codes, fmt, out, progress)
+    written = write_countries(rd, codes, fmt, out, progress, site_url=site_url)
     click.echo(f"wrote {written.files} {fmt} report{'s' if written.files != 1 else ''} "
                f"to {written.folder}")
 

@@ -319,6 +319,44 @@ def test_pdf_has_the_headline_and_a_statute(rd):
     assert "Example Penal Code art. 1" in text
 
 
+def _pdf(data: bytes):
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def _uris(reader) -> list[str]:
+    out = []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action and "/URI" in action:
+                out.append(str(action["/URI"]))
+    return out
+
+
+def test_the_pdf_is_a_briefing_of_at_most_four_pages_with_numbered_pages(rd):
+    """Issue 16.5: summary, why, offences, robustness and sources in at most four A4 pages,
+    page numbers, edition and date in the footer; no relative (dead) links."""
+    pytest.importorskip("weasyprint", reason="WeasyPrint not installed (make test installs it)")
+    for iso3 in STATES:
+        reader = _pdf(render_country(rd, iso3, "pdf"))
+        assert 1 <= len(reader.pages) <= 4, iso3
+        text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+        assert f"page 1 of {len(reader.pages)}" in text
+        assert "edition example-1" in text and "Why: the four pillars" in text
+        assert all(u.startswith("http") for u in _uris(reader)), _uris(reader)
+        assert not any("countries/" in u for u in _uris(reader))  # no links without a site
+
+
+def test_a_site_address_makes_the_briefings_links_absolute(rd):
+    pytest.importorskip("weasyprint", reason="WeasyPrint not installed (make test installs it)")
+    reader = _pdf(render_country(rd, "XAA", "pdf", site_url="https://example.org/riskscore"))
+    assert "https://example.org/riskscore/countries/XAA.html" in _uris(reader)
+    assert "https://example.org/riskscore/methodology.html" in _uris(reader)
+
+
 def test_pairs_page_and_country_sections_show_both_directions(site):
     page = " ".join(parse((site / "pairs.html").read_text()).text)
     # the hand-worked pair (tests/test_pairs.py): Aldoria asking Corvania, 200 people

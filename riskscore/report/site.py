@@ -48,7 +48,10 @@ def _file_name(iso3: str, ext: str) -> str:
 
 
 def render_country(rd: ReportData, iso3: str, fmt: str,
-                   env=None, root: str = "../") -> bytes:
+                   env=None, root: str = "../", site_url: str | None = None) -> bytes:
+    """One state's report. PDF is the briefing (at most four A4 pages, METHODOLOGY.md 12):
+    summary, why, offences, across borders, robustness, sources; its links are absolute to
+    ``site_url`` or left out."""
     if fmt not in FORMATS:
         raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     env = env or render.environment(pub=publication(rd.dataset))
@@ -57,12 +60,15 @@ def render_country(rd: ReportData, iso3: str, fmt: str,
         return render.to_json(ctx).encode("utf-8")
     if fmt == "md":
         return render.country_markdown(env, ctx).encode("utf-8")
-    html = render.country_html(env, ctx, root=root)
-    return html.encode("utf-8") if fmt == "html" else render.to_pdf(html)
+    if fmt == "pdf":
+        site = site_url.rstrip("/") + "/" if site_url else None
+        return render.to_pdf(render.render_page(env, "briefing.html.j2", "", ctx.threshold,
+                                                c=ctx, site=site))
+    return render.country_html(env, ctx, root=root).encode("utf-8")
 
 
 def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
-                    progress: Progress = no_progress) -> Written:
+                    progress: Progress = no_progress, site_url: str | None = None) -> Written:
     """One file per state (``ISO3.ext``) in the folder ``out``, all rendered before any is
     written and swapped in as one folder (all or nothing: a full disk or an interrupt leaves
     the earlier folder intact). For a single state, an ``out`` that ends in the format's
@@ -77,7 +83,8 @@ def write_countries(rd: ReportData, iso3s: list[str], fmt: str, out: Path,
     for iso3 in progress([c.upper() for c in iso3s], "rendering"):
         # A single page opened on its own has no site around it: links point at the web
         # root of a site built next to it.
-        rendered[_file_name(iso3, fmt)] = render_country(rd, iso3, fmt, env, root="")
+        rendered[_file_name(iso3, fmt)] = render_country(rd, iso3, fmt, env, root="",
+                                                         site_url=site_url)
     if len(rendered) == 1 and Path(out).suffix.lower() == "." + fmt:
         write_bytes(next(iter(rendered.values())), Path(out))
         return Written(Path(out), 1, 1)
