@@ -36,6 +36,8 @@ $R import shields    "$C/shields_riskscore.csv"                                 
 $R import tnr        "$C/transnational_repression_riskscore.csv"                  --data "$OUT"
 # Criminal codes replaced since rows cited them: validate warns about rows still counted.
 $R import recodifications "$C/recodifications_riskscore.csv"                      --data "$OUT"
+# The site's world map: Natural Earth outlines (public domain) as one SVG path per state.
+$R import map        "$S/natural_earth/countries-50m.json"                        --data "$OUT"
 # Only a fully valid rebuild replaces the shipped tables.
 $R validate --data "$OUT"
 cp "$OUT"/*.csv country_data/

@@ -199,7 +199,7 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
 @main.command(name="import")
 @click.argument("kind", type=click.Choice(["groups", "population", "rsf", "vdem", "fiw",
                                            "offences", "convention", "unhcr", "shields",
-                                           "tnr", "recodifications"]))
+                                           "tnr", "recodifications", "map"]))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None,
               help="Country data folder to write (default: the shipped one).")

@@ -34,6 +34,7 @@ class Dataset:
     shields: pd.DataFrame | None = None
     transnational_repression: pd.DataFrame | None = None
     recodifications: pd.DataFrame | None = None
+    world_map: pd.DataFrame | None = None
     shield_features: pd.DataFrame | None = None  # catalogue (empty: no reductions)
     safeguard_provisions: pd.DataFrame | None = None  # catalogue: the convention's text
     edition: pd.DataFrame | None = None  # catalogue: the declared edition
@@ -79,6 +80,7 @@ def _validated(data: Path, meta: Path) -> Dataset:
         SHIELDS,
         SOURCES,
         TRANSNATIONAL_REPRESSION,
+        WORLD_MAP,
     )
     from .validate import validate_folders
 
@@ -101,7 +103,7 @@ def _validated(data: Path, meta: Path) -> Dataset:
         data_dir=data, indicators_dir=meta, pair_components=t(PAIR_COMPONENTS),
         displacement=optional(DISPLACEMENT), shields=optional(SHIELDS),
         transnational_repression=optional(TRANSNATIONAL_REPRESSION),
-        recodifications=optional(RECODIFICATIONS),
+        recodifications=optional(RECODIFICATIONS), world_map=optional(WORLD_MAP),
         shield_features=optional(SHIELD_FEATURES),
         safeguard_provisions=optional(SAFEGUARD_PROVISIONS),
         edition=optional(EDITION),

@@ -413,9 +413,22 @@ RECODIFICATIONS = TableSpec(
     key=("iso3", "new_code"),
 )
 
+# The site's map: one SVG path per state (Natural Earth, imported by `riskscore import map`).
+WORLD_MAP = TableSpec(
+    "world_map.csv", "data",
+    {"iso3": _iso3,
+     # empty: too small to draw at this scale (the map shows a marker at cx, cy)
+     "path": Col(required=False, checks=(_matches(r"^[MLZ0-9 .\-e]+$",
+                                                  "SVG path commands M, L, Z and numbers"),)),
+     "cx": Col("float"), "cy": Col("float"), "bbox_area": Col("float", checks=(_ge(0),)),
+     "source_id": _ident},
+    key=("iso3",),
+)
+
 DATA_TABLES = (COUNTRIES, OBSERVATIONS, OFFENCES, CONVENTION_STATUS, SOURCES)
 # Tables a data folder may hold; read and checked when present (empty when absent).
-OPTIONAL_DATA_TABLES = (DISPLACEMENT, SHIELDS, TRANSNATIONAL_REPRESSION, RECODIFICATIONS)
+OPTIONAL_DATA_TABLES = (DISPLACEMENT, SHIELDS, TRANSNATIONAL_REPRESSION, RECODIFICATIONS,
+                        WORLD_MAP)
 PAIR_COMPONENTS = TableSpec(
     "pair_components.csv", "indicators",
     {"id": Col(checks=(_isin(("reach", "requested_safeguard", "parties", "record")),)),

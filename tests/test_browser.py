@@ -196,3 +196,19 @@ def test_search_and_a_shared_view(browser, site):
     assert browser.find_element(By.XPATH, "//table[@id='ranking']//th[4]"
                                 ).get_attribute("aria-sort") == "ascending"
     assert _severe(browser) == []
+
+
+def test_the_world_map_colours_every_state_and_links_to_its_page(browser, shipped_site):
+    """Issue 16.1: an inline SVG map from Natural Earth outlines, no network: every scored
+    state is drawn (or marked, or listed when too small), titled, and links to its page."""
+    from selenium.webdriver.common.by import By
+
+    browser.get((shipped_site / "index.html").as_uri())
+    links = browser.find_elements(By.CSS_SELECTOR, "figure.worldmap svg a")
+    targets = {(a.get_dom_attribute("href") or "").rsplit("/", 1)[-1] for a in links}
+    assert "RUS.html" in targets and "NGA.html" in targets and len(targets) > 190
+    russia = browser.find_element(By.CSS_SELECTOR, "figure.worldmap a[href$='RUS.html'] title")
+    assert russia.get_attribute("textContent").startswith("Russian Federation: very high")
+    caption = browser.find_element(By.CSS_SELECTOR, "figure.worldmap figcaption").text
+    assert "Natural Earth" in caption and "do not imply any judgement" in caption
+    assert _severe(browser) == []

@@ -316,3 +316,14 @@ def test_a_successful_import_keeps_the_users_other_files_and_rows(shipped_copy):
     after = (data / "sources.csv").read_text(encoding="utf-8")
     assert [line for line in sources.splitlines() if not line.startswith("rsf")] == \
         [line for line in after.splitlines() if not line.startswith("rsf")]
+
+
+def test_world_map_paths_cross_the_antimeridian_without_a_band():
+    """A ring crossing 180 degrees continues past the edge instead of jumping back across
+    the map (which drew a band through the Arctic)."""
+    from riskscore.importers.worldmap import WIDTH, _path
+
+    ring = [(950.0, 50.0), (958.0, 52.0), (2.0, 55.0), (10.0, 58.0), (950.0, 60.0)]
+    d = _path([ring])
+    xs = [float(p.split()[0]) for p in d.strip("MZ").split("L")]
+    assert all(abs(b - a) < WIDTH / 2 for a, b in zip(xs, xs[1:], strict=False))

@@ -14,6 +14,7 @@ from .population import import_population
 from .rsf import import_rsf
 from .unhcr import import_unhcr
 from .vdem import import_vdem
+from .worldmap import import_world_map
 
 IMPORTERS = {
     "groups": import_groups,
@@ -27,6 +28,7 @@ IMPORTERS = {
     "shields": import_shields,
     "tnr": import_transnational_repression,
     "recodifications": import_recodifications,
+    "map": import_world_map,
 }
 
 __all__ = ["IMPORTERS"]

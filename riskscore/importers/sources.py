@@ -79,6 +79,18 @@ CONVENTION = {
     "attribution": "UN Treaty Collection, chapter XVIII-16, and the sources named per row",
     "obtained_from": "shared/data/convention (SOURCE.md)",
 }
+NATURAL_EARTH = {
+    "id": "natural_earth",
+    "publisher": "Natural Earth (geometry); world-atlas by Michael Bostock (TopoJSON packaging)",
+    "title": "Admin-0 countries, 1:50 million, as TopoJSON",
+    "edition": "world-atlas 2.0.2 (countries-50m.json)",
+    "address": "https://www.naturalearthdata.com/",
+    "licence": "Public domain (Natural Earth); ISC (world-atlas packaging, Copyright 2013-2019 "
+               "Michael Bostock)",
+    "attribution": "Made with Natural Earth. Boundaries shown are not an endorsement by "
+                   "riskscore; disputed areas follow Natural Earth's admin-0 de facto view",
+    "obtained_from": "npm pack world-atlas@2.0.2; see shared/data/natural_earth/SOURCE.md",
+}
 UNHCR = {
     "id": "unhcr_population",
     "publisher": "Office of the United Nations High Commissioner for Refugees (UNHCR)",

@@ -188,6 +188,56 @@ class IndexContext:
     flagged_total: int
     range_total: int = 0
     pairs_headline: dict[str, int] = field(default_factory=dict)
+    map_shapes: list[MapShape] = field(default_factory=list)
+    not_on_map: list[IndexRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MapShape:
+    """One state on the world map: its outline (or a marker where it is too small to see),
+    the fill its standing gives it, and the text a reader hovers or hears."""
+
+    iso3: str
+    path: str
+    cx: float
+    cy: float
+    marker: bool
+    fill: str  # a class id, "range", "unknown" (too little known) or "none" (not scored)
+    title: str
+    scored: bool
+
+
+# Bounding boxes smaller than this (px^2 on the 960 x 480 map) get a marker as well.
+MARKER_BELOW = 6.0
+
+
+def _map_shapes(rd: ReportData, rows: list[IndexRow]) -> tuple[list[MapShape], list[IndexRow]]:
+    world = rd.dataset.world_map
+    if world is None or world.empty:
+        return [], []
+    by_iso3 = {r.iso3: r for r in rows}
+    shapes = []
+    for w in world.itertuples(index=False):
+        r = by_iso3.get(w.iso3)
+        path = w.path if isinstance(w.path, str) else ""
+        marker = not path or float(w.bbox_area) < MARKER_BELOW
+        if r is None:
+            shapes.append(MapShape(w.iso3, path, float(w.cx), float(w.cy), False, "none",
+                                   f"{w.iso3}: not scored", False))
+            continue
+        if r.standing == "too_little_known":
+            fill, what = "unknown", "too little known to place"
+        elif r.standing == "range":
+            fill, what = "range", f"listed with a range ({r.class_range})"
+        else:
+            fill = r.risk_class or "unknown"
+            what = (r.risk_class or "").replace("_", " ")
+        exposure = (f"{r.exposure:.1f}" if r.exposure is not None else
+                    f"{r.exposure_lower:.1f}-{r.exposure_upper:.1f}")
+        shapes.append(MapShape(w.iso3, path, float(w.cx), float(w.cy), marker, fill,
+                               f"{r.name}: {what}, exposure {exposure}", True))
+    drawn = {s.iso3 for s in shapes}
+    return shapes, [r for r in rows if r.iso3 not in drawn]
 
 
 @dataclass(frozen=True)
@@ -521,6 +571,7 @@ def index_context(rd: ReportData) -> IndexContext:
     levels = [(e.id, e.name) for e in ds.engagement.itertuples(index=False)]
     classes = [(c.id, c.name) for c in ds.classes.sort_values("lower").itertuples(index=False)]
     pop = population_exposed(rd.scores, ds.classes)
+    shapes, missing = _map_shapes(rd, rows)
     return IndexContext(
         threshold=rd.threshold, rows=rows,
         regions=sorted({r.region for r in rows}), engagement_levels=levels, classes=classes,
@@ -528,7 +579,7 @@ def index_context(rd: ReportData) -> IndexContext:
         ranked_total=int((rd.scores["standing"] == "ranked").sum()),
         flagged_total=int((~rd.scores["ranked"]).sum()),
         range_total=int((rd.scores["standing"] == "range").sum()),
-        pairs_headline=_pairs_headline(rd))
+        pairs_headline=_pairs_headline(rd), map_shapes=shapes, not_on_map=missing)
 
 
 def _pairs_headline(rd: ReportData) -> dict[str, int]:
