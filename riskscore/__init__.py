@@ -9,6 +9,7 @@ Notebook use::
     riskscore.explain(ds, "BLR")     # one state's decomposition
     riskscore.audit(ds, runs=1000)   # uncertainty, sensitivity, effective weights
     riskscore.pairs(ds, requesting="RUS")   # cross-border exposure, state by state
+    riskscore.diff(old_ds, ds)       # what changed since the last edition, and why
 
 The functions live in modules with other names (``loading``, ``scoring``, ``explanation``,
 ``analysis``, ``crossborder``), so ``riskscore.score`` is always the function. They are
@@ -24,12 +25,14 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load": "loading", "Dataset": "loading", "score": "scoring", "explain": "explanation",
-    "audit": "analysis", "pairs": "crossborder", "Weights": "weights", "Problem": "errors",
+    "audit": "analysis", "pairs": "crossborder", "diff": "changes", "Weights": "weights",
+    "Problem": "errors",
     "RiskscoreError": "errors", "UsageError": "errors", "ValidationFailed": "errors",
 }
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .analysis import audit
+    from .changes import diff
     from .crossborder import pairs
     from .errors import Problem, RiskscoreError, UsageError, ValidationFailed
     from .explanation import explain
@@ -47,4 +50,4 @@ def __getattr__(name: str):
 
 
 __all__ = ["Dataset", "Problem", "RiskscoreError", "UsageError", "ValidationFailed", "Weights",
-           "audit", "explain", "load", "pairs", "score", "__version__"]
+           "audit", "diff", "explain", "load", "pairs", "score", "__version__"]

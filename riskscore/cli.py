@@ -196,6 +196,49 @@ def coverage(data_dir: Path | None, indicators_dir: Path | None, show_offences: 
                           "narrowing"]].to_string(index=False))
 
 
+@main.command()
+@click.argument("old_dir", type=click.Path(path_type=Path))
+@click.argument("new_dir", type=click.Path(path_type=Path), required=False)
+@click.option("--indicators", "indicators_dir", type=click.Path(path_type=Path), default=None,
+              help="Indicator catalogue used for both (default: the shipped one).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Write to this file (atomically) instead of printing.")
+@_friendly
+def diff(old_dir: Path, new_dir: Path | None, indicators_dir: Path | None, fmt: str,
+         out: Path | None) -> None:
+    """What changed between two editions of the data (OLD_DIR, and NEW_DIR or the shipped
+    data): per state, exposure and class before and after, and the inputs that moved it
+    (indicator values, offence rows added or removed, convention status).
+    """
+    from . import output
+    from .changes import diff as changes
+    from .loading import load
+
+    old = load(old_dir, indicators_dir)
+    new = load(new_dir, indicators_dir)
+    frame = changes(old, new)
+    if fmt == "csv":
+        text = output.to_csv(frame)
+    elif fmt == "json":
+        text = output.to_json({"changes": output.records(frame)})
+    else:
+        lines = [f"{len(frame)} states changed between {old.data_dir} and {new.data_dir}", ""]
+        for r in frame.to_dict("records"):
+            before = "-" if pd_isna(r["exposure_old"]) else f"{r['exposure_old']:.1f}"
+            after = "-" if pd_isna(r["exposure_new"]) else f"{r['exposure_new']:.1f}"
+            lines.append(f"{r['iso3']}  {r['name']}: {before} -> {after}")
+            if r["what_changed"]:
+                lines += ["     " + part for part in r["what_changed"].split("; ")]
+        text = "\n".join(lines) + "\n"
+    output.write_or_print(text, out, click.echo)
+
+
+def pd_isna(value) -> bool:
+    return value is None or value != value
+
+
 @main.command(name="import")
 @click.argument("kind", type=click.Choice(["groups", "population", "rsf", "vdem", "fiw",
                                            "offences", "convention", "unhcr", "shields",

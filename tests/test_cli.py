@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import click
 import pytest
 
@@ -220,3 +222,25 @@ def test_reader_names_follow_one_policy():
     assert reader_name("COD", "Democratic Republic of the Congo") == \
         "Democratic Republic of the Congo"  # ISO's own reads "Congo, The ..."
     assert reader_name("XKX", "Kosovo") == "Kosovo"  # not in ISO 3166: the source's name
+
+
+def test_diff_names_what_moved_each_score(tmp_path):
+    """Issue 16.7: between two editions, the states whose score or inputs changed, with the
+    change and the inputs that caused it (an indicator value, an offence row, a status)."""
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(EXAMPLE / "country_data", old)
+    obs = (old / "observations.csv").read_text()
+    (old / "observations.csv").write_text(obs.replace("XAA,ex_courts,2024,2,",
+                                                      "XAA,ex_courts,2024,5,"))
+    result = run("diff", old, EXAMPLE / "country_data", "--indicators", EXAMPLE / "indicators",
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    changes = {c["iso3"]: c for c in json.loads(result.stdout)["changes"]}
+    assert set(changes) == {"XAA"}
+    assert "ex_courts: 5 (2024) -> 2 (2024)" in changes["XAA"]["what_changed"]
+    assert changes["XAA"]["change"] > 0  # worse courts now: more exposed
+    same = run("diff", EXAMPLE / "country_data", EXAMPLE / "country_data", "--indicators",
+               EXAMPLE / "indicators")
+    assert same.exit_code == 0 and same.stdout.startswith("0 states changed")
