@@ -50,7 +50,7 @@ def downloads(rd: ReportData, pairs: pd.DataFrame) -> dict[str, str]:
 
 def _datapackage(rd: ReportData, tables: dict[str, pd.DataFrame]) -> str:
     pub = publication(rd.dataset)
-    licence = rd.dataset.sources.set_index("id")["licence"].to_dict()
+    src = rd.dataset.sources.set_index("id")
     resources = []
     for name, frame in tables.items():
         path = "pairs.csv" if name == "pairs" else f"data/{name}.csv"
@@ -58,21 +58,36 @@ def _datapackage(rd: ReportData, tables: dict[str, pd.DataFrame]) -> str:
         resources.append({
             "name": name, "path": path, "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8", "description": DESCRIPTIONS[name],
-            "licenses": ([{"title": f"{s}: {licence[s]}"} for s in rests if s in licence]
-                         or [{"name": "MIT", "title": "riskscore's own compilation (MIT)"}]),
+            "licenses": ([_licence(s, src.loc[s]) for s in rests if s in src.index]
+                         or [{"name": "MIT", "path": "https://opensource.org/license/mit",
+                              "title": "riskscore's own compilation (MIT)"}]),
             "schema": {"fields": [{"name": str(c), "type": _type(frame[c])}
                                   for c in frame.columns]},
         })
     package = {
         "profile": "data-package", "name": "riskscore", "title": pub.title,
         "version": pub.edition, "description": pub.cite,
-        "created": pub.data_as_of,  # the date the data run to, never the build clock
+        # the date the data run to (never the build clock), as the datetime the spec asks for
+        **({"created": f"{pub.data_as_of}T00:00:00Z"} if pub.data_as_of[:1].isdigit() else {}),
         "contributors": [{"title": pub.authors, "role": "author"}],
-        "licenses": [{"name": "MIT", "title": "riskscore code and compilation; each "
-                      "resource lists the licences of the data it rests on"}],
+        "licenses": [{"name": "MIT", "path": "https://opensource.org/license/mit",
+                      "title": "riskscore code and compilation; each resource lists the "
+                      "licences of the data it rests on"}],
         "resources": resources,
     }
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+
+
+# SPDX names for the licences that have one; other sources' own terms are named after the
+# source and point at its address (Frictionless asks every licence for a name or a path).
+SPDX = {"CC BY 4.0": ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"),
+        "CC BY-SA 4.0": ("CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/")}
+
+
+def _licence(source_id: str, source: pd.Series) -> dict[str, str]:
+    text = str(source["licence"])
+    name, path = SPDX.get(text, (f"{source_id}-terms", str(source["address"])))
+    return {"name": name, "path": path, "title": f"{source_id}: {text}"}
 
 
 def _type(s: pd.Series) -> str:
