@@ -371,7 +371,12 @@ def score(data_dir, indicators_dir, threshold, weights_file, scenario, fmt, regi
             "income_groups": output.records(group_summary(frame, "income_group", ds.classes)),
         })
     else:
-        text = _score_table(frame, ds, params)
+        # A terminal's width (COLUMNS, else the terminal, else 120); a file gets 120 so the
+        # same data always write the same bytes.
+        import shutil
+
+        width = 120 if out is not None else shutil.get_terminal_size((120, 24)).columns
+        text = _score_table(frame, ds, params, max(width, 60))
     output.write_or_print(text, out, click.echo)
 
 
@@ -397,12 +402,14 @@ def _group_table(groups) -> str:
                                                    "people high+, most")})
 
 
+# Columns left out, in this order, when a terminal is too narrow for the whole table.
+DROP_TO_FIT = ("climate", "courts", "legal", "status", "reliab.")
 SHORT_HEADERS = {"legal_reach": "legal", "safeguard_deficit": "courts",
                  "repression_climate": "climate", "convention_engagement": "status",
                  "reliability": "reliab."}
 
 
-def _score_table(frame, ds, params: str) -> str:
+def _score_table(frame, ds, params: str, width: int = 120) -> str:
     import textwrap
 
     import pandas as pd
@@ -437,24 +444,44 @@ def _score_table(frame, ds, params: str) -> str:
     # Short headers keep a line within a terminal; the legend above says what they mean.
     shown = shown.rename(columns=SHORT_HEADERS)
     def table(rows) -> str:
-        width = int(rows["name"].str.len().max())
-        return rows.drop(columns=["flag"]).to_string(
-            index=False, formatters={"name": lambda v: f"{v:<{width}}"},
-            header=[f"{'name':<{width}}" if c == "name" else c
-                    for c in rows.drop(columns=["flag"]).columns])
+        """The rows as aligned text no wider than ``width``: when they would not fit, names
+        are shortened the same way every time (kept whole up to the room left, then cut
+        with an ellipsis); codes and numbers are never cut."""
+        rows = rows.drop(columns=["flag"])
+        name_width = int(rows["name"].str.len().max())
+
+        def others_width(r) -> int:
+            return max(map(len, r.drop(columns=["name"]).to_string(index=False)
+                           .splitlines())) + 1
+
+        # Too narrow even with short names: leave out pillar columns, least needed first.
+        for col in DROP_TO_FIT:
+            if others_width(rows) + 10 <= width or col not in rows:
+                break
+            rows = rows.drop(columns=[col])
+        room = max(10, min(name_width, width - others_width(rows)))
+
+        def fit(v: str) -> str:
+            return (v if len(v) <= room else v[:room - 1] + "\u2026").ljust(room)
+
+        return rows.to_string(index=False, formatters={"name": fit},
+                              header=[f"{'name':<{room}}" if c == "name" else c
+                                      for c in rows.columns])
 
     flagged = "\n".join(
         f"{r['iso3']}  {r['name']}: {r['exposure']}, reliability {r['reliab.']}\n"
-        + textwrap.fill(r["flag"].replace("too little known: ", ""), 96,
+        + textwrap.fill(r["flag"].replace("too little known: ", ""), min(width, 100) - 4,
                         initial_indent="     ", subsequent_indent="     ")
         for r in shown[few].to_dict("records"))
-    legend = ("Scores 0-100, higher = more exposed. In brackets: the range the unknown "
+    legend = ("Scores 0-100, higher = more exposed (columns that do not fit the terminal "
+              "are left out; --format csv has them all). In brackets: the range the unknown "
               "offence categories allow, and the ranks it allows. Pillars: legal = legal "
               "reach, courts = safeguard deficit, climate = repression climate, status = "
               "convention engagement; reliab. = share of the data pillars' weight backed by "
               "researched data.")
-    parts = [f"Exposure to abuse of the UN Convention against Cybercrime ({params})",
-             textwrap.fill(legend, 100), "",
+    parts = [textwrap.fill(f"Exposure to abuse of the UN Convention against Cybercrime "
+                           f"({params})", min(width, 100)),
+             textwrap.fill(legend, min(width, 100)), "",
              f"Ranked, whole range within one class: {int(one.sum())} states", "",
              table(shown[one]) if one.any() else "(none)", "",
              f"Listed with a range of classes (unknown categories could move them): "

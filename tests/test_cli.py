@@ -244,3 +244,18 @@ def test_diff_names_what_moved_each_score(tmp_path):
     same = run("diff", EXAMPLE / "country_data", EXAMPLE / "country_data", "--indicators",
                EXAMPLE / "indicators")
     assert same.exit_code == 0 and same.stdout.startswith("0 states changed")
+
+
+def test_score_table_fits_a_narrow_terminal_by_dropping_columns_and_shortening_names():
+    """Issue 16.6: at 80 columns the state tables fit, names are cut the same way every
+    time with an ellipsis, and the full table is one --format csv away."""
+    from click.testing import CliRunner
+
+    from riskscore.cli import main
+
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["score"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if " RUS " in line or " SAU " in line]
+    assert rows and all(len(line) <= 80 for line in rows)
+    assert "Russian Fede\u2026" in result.stdout
+    assert "--format csv has them all" in result.stdout
