@@ -408,8 +408,7 @@ RECODIFICATIONS = TableSpec(
     "recodifications.csv", "data",
     {"iso3": _iso3, "new_code": _text, "new_in_force": Col("date"), "old_code": _text,
      "old_code_patterns": _text, "new_code_patterns": _opt_text, **{
-         k: v for k, v in _cited.items() if k not in ("retrieved", "confidence",
-                                                     "source_quality")}},
+         k: v for k, v in _cited.items() if k not in ("retrieved", "confidence")}},
     key=("iso3", "new_code"),
 )
 

@@ -85,7 +85,8 @@ SECONDARY_MARK = "Source quality: secondary copy"
 def _source_quality(out: pd.DataFrame, source_hosts: Path | None) -> pd.Series:
     """Each row's source quality (METHODOLOGY.md 6.1): the research row's own rating, else
     secondary_copy where the notes say so, else the rating of the cited host (longest
-    matching domain suffix), else unrated."""
+    matching domain suffix), else unrated. A host rated a secondary copy (a wiki, a mirror,
+    a document host) makes every row citing it one, whatever the row claims."""
     given = (out["source_quality"].astype(object) if "source_quality" in out
              else pd.Series(None, index=out.index, dtype=object))
     given = given.where(given.notna() & (given != ""), None)
@@ -97,7 +98,8 @@ def _source_quality(out: pd.DataFrame, source_hosts: Path | None) -> pd.Series:
     if hosts is None or problems:
         raise ValidationFailed(problems)
     rating = dict(zip(hosts["host"], hosts["source_quality"], strict=True))
-    return given.fillna(out["source_url"].map(lambda url: host_rating(url, rating)))
+    by_host = out["source_url"].map(lambda url: host_rating(url, rating))
+    return given.fillna(by_host).where(by_host != "secondary_copy", "secondary_copy")
 
 
 def host_rating(url: str, rating: dict[str, str]) -> str:
