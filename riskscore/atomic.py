@@ -69,10 +69,7 @@ def replace_dir(out: Path, files: Mapping[str, bytes | str]) -> None:
     """Write ``files`` (relative name -> content) into a new folder and swap it in for
     ``out``; the old folder, if any, is removed only after the new one is in place."""
     out = Path(out)
-    with _named(out):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(out)
-        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
+    tmp = stage_beside(out)
     try:
         with _named(out):
             for name, content in files.items():
@@ -81,10 +78,29 @@ def replace_dir(out: Path, files: Mapping[str, bytes | str]) -> None:
                 data = content.encode("utf-8") if isinstance(content, str) else content
                 target.write_bytes(data)
             os.chmod(tmp, 0o755)
-            _swap(tmp, out)
+        swap_in(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def stage_beside(out: Path) -> Path:
+    """An empty folder beside ``out`` (same file system, so it can be swapped in), after
+    removing what killed earlier runs left there."""
+    with _named(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(out)
+        return Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
+
+
+def swap_in(stage: Path, out: Path) -> None:
+    """Put the folder ``stage`` at ``out`` in one step: an exchange with the folder there,
+    or a rename where there is none."""
+    with _named(out):
+        if out.exists():
+            _swap(stage, out)
+        else:
+            stage.rename(out)
 
 
 def _remove_leftovers(out: Path) -> None:

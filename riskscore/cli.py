@@ -212,6 +212,8 @@ def diff(old_dir: Path, new_dir: Path | None, indicators_dir: Path | None, fmt: 
     data): per state, exposure and class before and after, and the inputs that moved it
     (indicator values, offence rows added or removed, convention status).
     """
+    import pandas as pd
+
     from . import output
     from .changes import diff as changes
     from .loading import load
@@ -226,17 +228,13 @@ def diff(old_dir: Path, new_dir: Path | None, indicators_dir: Path | None, fmt: 
     else:
         lines = [f"{len(frame)} states changed between {old.data_dir} and {new.data_dir}", ""]
         for r in frame.to_dict("records"):
-            before = "-" if pd_isna(r["exposure_old"]) else f"{r['exposure_old']:.1f}"
-            after = "-" if pd_isna(r["exposure_new"]) else f"{r['exposure_new']:.1f}"
+            before, after = (f"{r[c]:.1f}" if pd.notna(r[c]) else "-"
+                             for c in ("exposure_old", "exposure_new"))
             lines.append(f"{r['iso3']}  {r['name']}: {before} -> {after}")
             if r["what_changed"]:
                 lines += ["     " + part for part in r["what_changed"].split("; ")]
         text = "\n".join(lines) + "\n"
     output.write_or_print(text, out, click.echo)
-
-
-def pd_isna(value) -> bool:
-    return value is None or value != value
 
 
 @main.command(name="import")

@@ -8,6 +8,7 @@ machine without it the test is skipped with the reason shown in pytest's summary
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -60,6 +61,23 @@ def _ranking_names(driver) -> list[str]:
 
     rows = driver.find_elements(By.CSS_SELECTOR, "#ranking tbody tr")
     return [r.find_elements(By.TAG_NAME, "td")[1].text for r in rows if r.is_displayed()]
+
+
+@contextlib.contextmanager
+def _phone(driver):
+    """A 390 px wide window (a phone) for the duration of the block."""
+    driver.set_window_size(390, 844)
+    try:
+        yield
+    finally:
+        driver.set_window_size(1280, 1600)
+
+
+def _overflow(driver, page: Path) -> int:
+    """How many pixels the page is wider than the window (0 or less: no sideways scroll)."""
+    driver.get(page.as_uri())
+    return driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
 def _severe(driver) -> list[dict]:
@@ -142,17 +160,12 @@ def test_pairs_page_sorts_and_filters(browser, site):
 def test_pages_fit_a_phone_without_sideways_scrolling(browser, site, page):
     """Issue 16.3: at 390 px every page is usable with no horizontal scroll of the page
     itself (wide tables scroll inside their own box)."""
-    browser.set_window_size(390, 844)
-    try:
-        browser.get((site / page).as_uri())
-        wide = browser.execute_script(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    with _phone(browser):
+        wide = _overflow(browser, site / page)
         assert wide <= 0, f"{page} is {wide}px wider than a 390px screen"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         browser.save_screenshot(str(ARTIFACTS / f"phone-{page.replace('/', '-')}.png"))
         assert _severe(browser) == []
-    finally:
-        browser.set_window_size(1280, 1600)
 
 
 @pytest.fixture(scope="module")
@@ -166,14 +179,9 @@ def shipped_site(tmp_path_factory) -> Path:
                                   "countries/RUS.html", "countries/NGA.html"])
 def test_the_real_site_fits_a_phone(browser, shipped_site, page):
     """The shipped data's longest pages (long source addresses, wide tables) at 390 px."""
-    browser.set_window_size(390, 844)
-    try:
-        browser.get((shipped_site / page).as_uri())
-        wide = browser.execute_script(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    with _phone(browser):
+        wide = _overflow(browser, shipped_site / page)
         assert wide <= 0, f"{page} is {wide}px wider than a 390px screen"
-    finally:
-        browser.set_window_size(1280, 1600)
 
 
 def test_search_and_a_shared_view(browser, site):

@@ -15,12 +15,11 @@ out of the import with no problem it did not have before.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..atomic import _named, _remove_leftovers, _swap
+from ..atomic import stage_beside, swap_in
 from ..errors import Problem, ValidationFailed
 from .common import ImportResult
 
@@ -66,10 +65,7 @@ def run_import(importer: Callable[..., ImportResult], files: list[Path], data_di
     """Run ``importer`` on a copy of ``data_dir``; swap the copy in only if the whole folder
     has no problem it did not have before."""
     data_dir = Path(data_dir)
-    with _named(data_dir):
-        data_dir.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(data_dir)
-        stage = Path(tempfile.mkdtemp(dir=data_dir.parent, prefix=f".{data_dir.name}.tmp-"))
+    stage = stage_beside(data_dir)
     try:
         existed = data_dir.is_dir()
         if existed:
@@ -89,11 +85,7 @@ def run_import(importer: Callable[..., ImportResult], files: list[Path], data_di
                 "the import would leave the data folder invalid (the problems above are "
                 "new); nothing was changed",
                 "fix the source file, or the rows of the data folder it conflicts with")])
-        with _named(data_dir):
-            if existed:
-                _swap(stage, data_dir)
-            else:
-                stage.rename(data_dir)
+        swap_in(stage, data_dir)
         return ImportResult(data_dir / result.table.name, result.rows_written,
                             result.skipped, result.notes)
     finally:

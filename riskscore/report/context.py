@@ -282,6 +282,7 @@ class ReportData:
     groups: dict[str, pd.DataFrame] = field(default_factory=dict)
     history: dict[tuple[str, str], list[tuple[int, float]]] = field(default_factory=dict)
     status_at: dict[float, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    pair_limits: str = ""  # what the pair model rests on: the same sentence on every page
 
 
 def report_data(dataset: Dataset, weights: Weights | str | None = None,
@@ -311,6 +312,7 @@ def report_data(dataset: Dataset, weights: Weights | str | None = None,
                                            strict=True))
     for t in sorted({float(threshold), *WHAT_IF_THRESHOLDS}):
         rd.status_at[t] = legal.category_status(p.offences, t)
+    rd.pair_limits = crossborder.limits_note(dataset)
     return rd
 
 
@@ -493,7 +495,7 @@ def country_context(rd: ReportData, iso3: str) -> CountryContext:
         exiles_in_reach=ex.exiles_in_reach, residents_in_reach=ex.residents_in_reach,
         shields=crossborder.state_shields(ds, ex.iso3),
         record=crossborder.state_record(ds, ex.iso3),
-        pair_limits=crossborder.limits_note(ds))
+        pair_limits=rd.pair_limits)
 
 
 def plain_summary(c: CountryContext) -> str:

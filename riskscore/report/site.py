@@ -150,10 +150,10 @@ def _pairs_pages(env, rd: ReportData, audited: bool) -> dict[str, str]:
         **downloads(rd, frame),
         "pairs.html": render.render_page(env, "pairs.html.j2", "", rd.threshold, audited,
                                          rows=rows, h=headline,
-                                         limits=crossborder.limits_note(rd.dataset)),
+                                         limits=rd.pair_limits),
         "pairs.csv": output.to_csv(frame),
         "pairs.json": output.to_json({"parameters": frame.attrs, "headline": headline,
-                                      "limits": crossborder.limits_note(rd.dataset),
+                                      "limits": rd.pair_limits,
                                       "pairs": output.records(frame)}),
     }
 

@@ -1,40 +1,10 @@
-// Sort and filter the pairs table in the browser; no server, no network, no libraries.
+// Filter the pairs table by requesting or requested state (name or ISO3); sorting comes from
+// sortable.js. No server, no network, no libraries.
 (function () {
   "use strict";
   var table = document.getElementById("pairs");
   if (!table) { return; }
-  var body = table.tBodies[0];
-  var headers = table.tHead.rows[0].cells;
-
-  function key(row, col, type) {
-    var cell = row.cells[col];
-    var raw = cell.getAttribute("data-sort");
-    if (raw === null) { raw = cell.textContent.trim(); }
-    if (type === "num") { var n = parseFloat(raw); return isNaN(n) ? -Infinity : n; }
-    return raw.toLowerCase();
-  }
-
-  function sortBy(col) {
-    var th = headers[col];
-    var type = th.getAttribute("data-type") || "text";
-    var ascending = th.getAttribute("aria-sort") !== "ascending";
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = key(a, col, type), y = key(b, col, type);
-      if (x < y) { return ascending ? -1 : 1; }
-      if (x > y) { return ascending ? 1 : -1; }
-      return 0;
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
-    for (var i = 0; i < headers.length; i++) { headers[i].removeAttribute("aria-sort"); }
-    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-  }
-
-  Array.prototype.forEach.call(headers, function (th, col) {
-    var button = th.querySelector("button");
-    if (button) { button.addEventListener("click", function () { sortBy(col); }); }
-  });
-
+  var body = riskscoreSortable(table).body;
   var from = document.getElementById("filter-from");
   var to = document.getElementById("filter-to");
   var shown = document.getElementById("pairs-shown");
